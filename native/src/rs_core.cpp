@@ -1,0 +1,34 @@
+// Errors, versions and threads: the parts of the shim every other file relies on.
+#include <torch/torch.h>
+
+#include "rs_common.h"
+
+namespace {
+thread_local std::string last_error;
+}
+
+namespace rs {
+void set_last_error(const std::string& message) { last_error = message; }
+void clear_last_error() { last_error.clear(); }
+}  // namespace rs
+
+// The message of the last failed call on this thread, or "" when it succeeded. Owned by the shim.
+RS_EXPORT const char* rs_last_error() { return last_error.c_str(); }
+
+// PyTorch's version as "major.minor.patch".
+RS_EXPORT const char* rs_torch_version() {
+    static const std::string version = std::to_string(TORCH_VERSION_MAJOR) + "." +
+                                       std::to_string(TORCH_VERSION_MINOR) + "." +
+                                       std::to_string(TORCH_VERSION_PATCH);
+    return version.c_str();
+}
+
+// Sets the intra-op thread count (OpenMP pool shared with OpenBLAS and oneDNN).
+RS_EXPORT int rs_set_num_threads(int threads) {
+    return rs::guard_status([&] {
+        TORCH_CHECK(threads >= 1, "thread count must be at least 1, not ", threads);
+        at::set_num_threads(threads);
+    });
+}
+
+RS_EXPORT int rs_get_num_threads() { return rs::guard(-1, [] { return at::get_num_threads(); }); }

@@ -1,0 +1,3 @@
+using RootSeg.Cli;
+
+return CommandRouter.Run(args);
