@@ -234,7 +234,10 @@ public sealed class CmaEs
         _evaluations += lambda;
         _generation++;
         _pendingY = _pendingX = _pendingRepaired = null;
-        StopReason = CheckStop(f);
+        // B and D are refreshed before any stopping test, so a run stopped by its budget and resumed with a larger
+        // one continues exactly as a run with the larger budget from the start.
+        var usable = _generation - _eigenGeneration < _p.EigenInterval || Decompose();
+        StopReason = CheckStop(f, usable);
     }
 
     private void RecordBest(double[] f)
@@ -340,7 +343,7 @@ public sealed class CmaEs
         _sigma *= Math.Exp(cs / _p.DSigma * (psNorm / _p.ChiN - 1));
     }
 
-    private CmaEsStopReason CheckStop(double[] f)
+    private CmaEsStopReason CheckStop(double[] f, bool covarianceUsable)
     {
         if (_bestValue <= _options.TargetValue)
         {
@@ -350,7 +353,7 @@ public sealed class CmaEs
         {
             return CmaEsStopReason.MaxEvaluations;
         }
-        if (_generation - _eigenGeneration >= _p.EigenInterval && !Decompose())
+        if (!covarianceUsable)
         {
             return CmaEsStopReason.ConditionCov;
         }

@@ -5,7 +5,7 @@ namespace RootSeg.Baseline.Optimization;
 /// doi:10.48550/arXiv.1604.00772). Every member has the tutorial's default; the object is plain data so a saved
 /// <see cref="CmaEsState"/> carries it and a resumed run uses the very same settings.
 /// </summary>
-public sealed class CmaEsOptions
+public sealed record CmaEsOptions
 {
     /// <summary>The population size lambda; 0 means the tutorial's default 4 + floor(3 ln n) (eq. 48).</summary>
     public int PopulationSize { get; init; }

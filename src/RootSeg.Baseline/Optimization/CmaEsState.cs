@@ -8,7 +8,7 @@ namespace RootSeg.Baseline.Optimization;
 /// <see cref="CmaEs.FromState"/> continues exactly as the saved one would have (the generator state included).
 /// JSON doubles round-trip exactly, so a state written to a file and read back loses nothing.
 /// </summary>
-public sealed class CmaEsState
+public sealed record CmaEsState
 {
     /// <summary>The file format version this code writes and reads.</summary>
     public const int CurrentVersion = 1;
