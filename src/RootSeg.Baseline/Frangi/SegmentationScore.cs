@@ -3,16 +3,20 @@ using RootSeg.Imaging.Rasters;
 namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
-/// The per-image F1 score the Frangi search maximises: 2 TP / (2 TP + FP + FN) with root pixels of the
-/// prediction nonzero and of the annotation at or above 128, as in Smith et al. 2020 (doi:10.1186/s13007-020-0563-0).
-/// An image without root in either is scored 1 (a perfect empty prediction), so an empty image does not make the
-/// mean undefined; one without root in the annotation but with predicted root is scored 0.
+/// The per-image F1 score the Frangi search maximises: 2 TP / (2 TP + FP + FN), as in Smith et al. 2020
+/// (doi:10.1186/s13007-020-0563-0), with root pixels of the prediction nonzero and the annotation in label form
+/// (0 background, 1 root, 255 unlabelled; unlabelled pixels are not counted). An image without root in either is
+/// scored 1 (a perfect empty prediction), so an empty image does not make the mean undefined; one without root in
+/// the annotation but with predicted root is scored 0.
 /// </summary>
 internal static class SegmentationScore
 {
+    private const byte Root = 1;
+    private const byte Unlabelled = 255;
+
     /// <summary>The F1 score of <paramref name="prediction"/> against <paramref name="truth"/>.</summary>
     /// <param name="prediction">Single-channel mask, nonzero = root.</param>
-    /// <param name="truth">Single-channel annotation of the same size, &gt;= 128 = root.</param>
+    /// <param name="truth">Single-channel labels of the same size: 1 root, 255 unlabelled, anything else background.</param>
     /// <exception cref="ArgumentException">The rasters differ in size or are not single-channel.</exception>
     public static double F1(Raster<byte> prediction, Raster<byte> truth)
     {
@@ -35,8 +39,12 @@ internal static class SegmentationScore
             var t = truth.Row(y);
             for (var x = 0; x < p.Length; x++)
             {
+                if (t[x] == Unlabelled)
+                {
+                    continue;
+                }
                 var predicted = p[x] != 0;
-                var root = t[x] >= 128;
+                var root = t[x] == Root;
                 tp += predicted && root ? 1 : 0;
                 fp += predicted && !root ? 1 : 0;
                 fn += !predicted && root ? 1 : 0;

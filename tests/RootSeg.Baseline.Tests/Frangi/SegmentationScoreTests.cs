@@ -13,11 +13,12 @@ public class SegmentationScoreTests
     }
 
     [Fact]
-    public void CountsRootAtOrAbove128InTheTruthAndNonzeroInThePrediction()
+    public void CountsLabelledPixelsOnly()
     {
-        // TP = 2 (pixels 0 and 1), FP = 1 (pixel 2: truth 127 is background), FN = 1 (pixel 3): F1 = 4 / 6.
-        using var prediction = Mask(3, 1, 255, 9, 0, 0, 0);
-        using var truth = Mask(3, 128, 200, 127, 255, 0, 0);
+        // TP = 2 (pixels 0 and 1), FP = 1 (pixel 2), FN = 1 (pixel 3); pixels 4 and 5 are unlabelled and not
+        // counted whatever is predicted there: F1 = 4 / 6.
+        using var prediction = Mask(3, 1, 255, 9, 0, 1, 0);
+        using var truth = Mask(3, 1, 1, 0, 1, 255, 255);
         Assert.Equal(4.0 / 6.0, SegmentationScore.F1(prediction, truth), 12);
     }
 
