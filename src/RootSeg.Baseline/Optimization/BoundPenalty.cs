@@ -3,10 +3,11 @@ namespace RootSeg.Baseline.Optimization;
 /// <summary>
 /// Box constraints by repair and penalty, after the boundary handling of Hansen, Niederberger, Guzzella and
 /// Koumoutsakos 2009, "A method for handling uncertainty in evolutionary optimization with an application to
-/// feedback control of combustion", IEEE TEVC 13(1):180-197, doi:10.1109/TEVC.2008.924423 (Section IV-B), and the
-/// tutorial's Appendix B.4 (arXiv:1604.00772). The objective only ever sees the repaired, feasible point; the
-/// strategy learns from the unrepaired sample, ranked by f(repair(x)) + gamma ||x - repair(x)||^2, so the
-/// distribution is pulled back towards the box without the bias that feeding repaired points back would cause.
+/// feedback control of combustion", IEEE TEVC 13(1):180-197, doi:10.1109/TEVC.2008.924423, and the section on
+/// boundaries and constraints in the tutorial's Appendix B (arXiv:1604.00772). The objective only ever sees the
+/// repaired, feasible point; the strategy learns from the unrepaired sample, ranked by
+/// f(repair(x)) + gamma ||x - repair(x)||^2, so the distribution is pulled back towards the box without the bias
+/// that feeding repaired points back would cause.
 /// </summary>
 internal static class BoundPenalty
 {

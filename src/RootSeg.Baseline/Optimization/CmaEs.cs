@@ -490,8 +490,9 @@ public sealed class CmaEs
     /// <param name="objective">The function to minimise; called concurrently when parallel, so it must be
     /// thread-safe. It receives a feasible point it may keep.</param>
     /// <param name="afterGeneration">Called after each generation (for progress and saving the state), or null.</param>
-    /// <param name="cancellationToken">Stops between evaluations by throwing <see cref="OperationCanceledException"/>;
-    /// the state after the last complete generation stays valid.</param>
+    /// <param name="cancellationToken">Stops between evaluations by throwing <see cref="OperationCanceledException"/>.
+    /// The interrupted generation's draws are lost, so an exact resumption starts from a state saved by
+    /// <paramref name="afterGeneration"/>, not from this instance.</param>
     /// <returns>The best point found and why the run stopped.</returns>
     public CmaEsResult Optimize(Func<double[], double> objective, Action<CmaEs>? afterGeneration = null,
         CancellationToken cancellationToken = default)
