@@ -6,7 +6,8 @@ namespace RootSeg.Imaging.Annotations;
 /// <summary>
 /// Turns an annotation image into labels. The rules, chosen by the image's channels:
 /// <list type="bullet">
-/// <item>1 or 3 channels whose largest sample is at most 1 (a 0/1 image): root where the sample (any channel) is 1.</item>
+/// <item>1 or 3 channels of a lossless file (PNG, TIFF) whose largest sample is at most 1 (a 0/1 image): root where
+/// the sample (any channel) is 1. Never for JPEG: a nearly black JPEG mask whose noise peaks at 1 is not a 0/1 image.</item>
 /// <item>1 or 3 channels otherwise: root where the largest channel is at least half the range (128 of 255, 32768 of
 /// 65535), background elsewhere. The largest channel rather than the mean, so that a mask drawn in one colour
 /// (red roots on black) counts; JPEG noise on black stays far below half in every channel.</item>
@@ -21,16 +22,17 @@ internal static class AnnotationDecoder
 {
     public static Raster<byte> Decode(DecodedImage image)
     {
-        return image.Is16Bit ? Decode(image.Samples16, 65535) : Decode(image.Samples8, 255);
+        var lossless = image.Format != ImageFormat.Jpeg;
+        return image.Is16Bit ? Decode(image.Samples16, 65535, lossless) : Decode(image.Samples8, 255, lossless);
     }
 
-    private static Raster<byte> Decode<T>(Raster<T> samples, int full) where T : unmanaged
+    private static Raster<byte> Decode<T>(Raster<T> samples, int full, bool lossless) where T : unmanaged
     {
         var c = samples.Channels;
         var colour = c >= 3 ? 3 : 1;
         var hasAlpha = c is 2 or 4;
         var rootPainter = c == 4 && AnyTransparent(samples);
-        var zeroOne = !rootPainter && MaxColour(samples, colour) <= 1;
+        var zeroOne = lossless && !rootPainter && MaxColour(samples, colour) <= 1;
         var threshold = zeroOne ? 1 : (full + 1) / 2;
         var labels = Raster<byte>.CreateUninitialized(samples.Width, samples.Height, 1);
         for (var y = 0; y < samples.Height; y++)

@@ -24,15 +24,12 @@ public static class ImageFile
     public static DecodedImage Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var content = ReadContent(path);
-        return ImageFormatDetector.FromMagic(content) switch
+        var (format, content) = ReadContent(path);
+        return format switch
         {
             ImageFormat.Jpeg => JpegCodec.Decode(path, content),
             ImageFormat.Png => PngCodec.Decode(path, content),
-            ImageFormat.Tiff => TiffCodec.Decode(path),
-            _ => throw new ImageFileException(path, content.Length == 0
-                ? "the file is empty"
-                : "not a JPEG, PNG or TIFF file (unrecognised signature)"),
+            _ => TiffCodec.Decode(path),
         };
     }
 
@@ -154,7 +151,11 @@ public static class ImageFile
         _ => throw new ArgumentException($"cannot tell the format from the extension of {path} (use .jpg, .jpeg or .png)", nameof(path)),
     };
 
-    private static byte[] ReadContent(string path)
+    /// <summary>
+    /// Recognises the file by its first bytes and returns the whole content for the decoders that work from memory
+    /// (JPEG, PNG); libtiff reads TIFF files itself, so for them only the signature is read here.
+    /// </summary>
+    private static (ImageFormat Format, byte[] Content) ReadContent(string path)
     {
         if (Directory.Exists(path))
         {
@@ -162,7 +163,24 @@ public static class ImageFile
         }
         try
         {
-            return File.ReadAllBytes(path);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            Span<byte> header = stackalloc byte[8];
+            var length = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            var format = ImageFormatDetector.FromMagic(header[..length]) ?? throw new ImageFileException(path, length == 0
+                ? "the file is empty"
+                : "not a JPEG, PNG or TIFF file (unrecognised signature)");
+            if (format == ImageFormat.Tiff)
+            {
+                return (format, []);
+            }
+            if (file.Length > Array.MaxLength)
+            {
+                throw new ImageFileException(path, $"the file's {file.Length} bytes are too many to decode");
+            }
+            var content = new byte[file.Length];
+            header[..length].CopyTo(content);
+            file.ReadExactly(content.AsSpan(length));
+            return (format, content);
         }
         catch (FileNotFoundException e)
         {
@@ -172,7 +190,11 @@ public static class ImageFile
         {
             throw new ImageFileException(path, "no such folder", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (EndOfStreamException e)
+        {
+            throw new ImageFileException(path, "the file shrank while it was being read", e);
+        }
+        catch (Exception e) when (e is IOException and not ImageFileException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             throw new ImageFileException(path, $"cannot be read: {e.Message}", e);
         }

@@ -52,6 +52,19 @@ public sealed class AnnotationMaskTests
     }
 
     [Fact]
+    public void JpegNoiseOfOneIsNotReadAsAZeroOneImage()
+    {
+        using var samples = new Raster<byte>(3, 1);
+        new byte[] { 0, 1, 0 }.CopyTo(samples.Data);
+        using var jpeg = new DecodedImage(ImageFormat.Jpeg, 8, samples.Clone());
+        using var png = new DecodedImage(ImageFormat.Png, 8, samples.Clone());
+        using var fromJpeg = AnnotationMask.Decode(jpeg);
+        using var fromPng = AnnotationMask.Decode(png);
+        Assert.Equal(0, fromJpeg.Count(AnnotationLabel.Root));
+        Assert.Equal(AnnotationLabel.Root, fromPng[1, 0]);
+    }
+
+    [Fact]
     public void ColourMasksUseTheLargestChannel()
     {
         using var mask = FromSamples(3, 3, 200, 0, 0, 90, 100, 110, 0, 0, 0);
