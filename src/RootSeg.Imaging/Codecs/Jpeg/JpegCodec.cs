@@ -31,7 +31,7 @@ internal static class JpegCodec
                     throw new ImageFileException(path, "CMYK/YCCK JPEGs are not supported (save the image as RGB)");
                 }
                 var grey = colourspace == 2;
-                DecodeLimits.Check(path, width, height, grey ? 1 : 3, 1);
+                DecodeLimits.Check(path, width, height, grey ? 1 : 3);
                 stored = Raster<byte>.CreateUninitialized(width, height, grey ? 1 : 3);
                 fixed (byte* destination = stored.Data)
                 {

@@ -6,7 +6,9 @@ namespace RootSeg.Imaging.Codecs.Png;
 /// PNG through libpng's simplified API. Reading keeps the file's channels (palette images become grey or RGB, with
 /// alpha where the palette has transparency) and depth (16-bit files give 16-bit samples; 1, 2 and 4-bit files are
 /// expanded to 0..255). 16-bit files with alpha are refused: the simplified API returns their colour premultiplied
-/// by alpha, which would silently change the data.
+/// by alpha, which would silently change the data. The simplified API also applies a file's gAMA chunk (converting
+/// 8-bit output to sRGB and 16-bit output to linear light), where Pillow ignores it; PNGs without gAMA, such as the
+/// masks and photos RootSeg handles, are returned exactly as stored.
 /// </summary>
 internal static class PngCodec
 {
@@ -37,7 +39,7 @@ internal static class PngCodec
                     throw new ImageFileException(path, "16-bit PNGs with an alpha channel are not supported");
                 }
                 var channels = ((format & LibPng.FormatFlagColour) != 0 ? 3 : 1) + ((format & LibPng.FormatFlagAlpha) != 0 ? 1 : 0);
-                DecodeLimits.Check(path, image.Width, image.Height, channels, linear ? 2 : 1);
+                DecodeLimits.Check(path, image.Width, image.Height, channels);
                 image.Format = format;
                 int ok;
                 if (linear)

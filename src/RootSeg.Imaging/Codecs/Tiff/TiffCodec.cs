@@ -42,7 +42,7 @@ internal static class TiffCodec
                     || (photometric == LibTiff.PhotometricRgb && samples is 3 or 4));
             if (direct)
             {
-                DecodeLimits.Check(path, width, height, samples, bits / 8);
+                DecodeLimits.Check(path, width, height, samples);
                 return bits == 8
                     ? new DecodedImage(ImageFormat.Tiff, 8, Upright(ReadSamples<byte>(path, tiff, (int)width, (int)height, samples), orientation))
                     : new DecodedImage(ImageFormat.Tiff, Upright(ReadSamples<ushort>(path, tiff, (int)width, (int)height, samples), orientation));
@@ -177,7 +177,7 @@ internal static class TiffCodec
         var grey = photometric is LibTiff.PhotometricMinIsBlack or LibTiff.PhotometricMinIsWhite;
         var alpha = grey ? samples >= 2 : photometric == LibTiff.PhotometricRgb && samples >= 4;
         var channels = (grey ? 1 : 3) + (alpha ? 1 : 0);
-        DecodeLimits.Check(path, width, height, 4, 1);
+        DecodeLimits.Check(path, width, height, 4);
         var pixels = ArrayPool<uint>.Shared.Rent(checked((int)(width * height)));
         try
         {
