@@ -11,14 +11,16 @@ internal static partial class TurboJpeg
 {
     private const string Library = "libturbojpeg.so.0";
 
+    // Sizes are C's unsigned long: 64 bits on LP64 Linux, hence nuint.
+
     public const int PixelFormatRgb = 0;
     public const int PixelFormatGrey = 6;
     public const int Subsampling444 = 0;
     public const int SubsamplingGrey = 3;
+    public const int ColourspaceGrey = 2;
     public const int ColourspaceCmyk = 3;
     public const int ColourspaceYcck = 4;
     public const int FlagAccurateDct = 4096;
-    public const int FlagStopOnWarning = 8192;
 
     [LibraryImport(Library, EntryPoint = "tjInitDecompress")]
     public static partial IntPtr InitDecompress();
