@@ -54,17 +54,12 @@ public sealed class Raster<T> : IDisposable where T : unmanaged
         }
     }
 
-    private Raster(int width, int height, int channels, bool clear)
-        : this(width, height, channels, 0, clear)
-    {
-    }
-
     /// <summary>
     /// A raster whose samples are whatever the pool's buffer held: for code that writes every sample at once
     /// (decoders, conversions), where clearing first would be a wasted pass over the memory.
     /// </summary>
     internal static Raster<T> CreateUninitialized(int width, int height, int channels = 1) =>
-        new(width, height, channels, clear: false);
+        new(width, height, channels, 0, clear: false);
 
     /// <summary>Columns.</summary>
     public int Width { get; }
