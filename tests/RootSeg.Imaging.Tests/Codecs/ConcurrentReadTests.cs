@@ -20,7 +20,7 @@ public sealed class ConcurrentReadTests
     }
 
     [Fact]
-    public void ParallelFailuresKeepTheirOwnMessages()
+    public void ParallelFailuresEachGiveTheDomainException()
     {
         using var folder = new TempFolder();
         var whole = File.ReadAllBytes(IoFixtures.PathOf("rgb8_strips_deflate.tif"));
