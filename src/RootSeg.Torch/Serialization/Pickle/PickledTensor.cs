@@ -1,0 +1,117 @@
+namespace RootSeg.Torch.Serialization.Pickle;
+
+/// <summary>
+/// A tensor as <c>torch._utils._rebuild_tensor_v2</c> describes it: a view (offset, sizes, strides in elements) into
+/// a storage that several tensors may share. <see cref="Materialize"/> copies the view out in C order.
+/// </summary>
+internal sealed class PickledTensor
+{
+    /// <summary>Records the view after checking that the sizes and strides are well formed.</summary>
+    public PickledTensor(TorchStorage storage, long offset, long[] size, long[] stride)
+    {
+        if (size.Length != stride.Length)
+        {
+            throw new InvalidDataException($"tensor on storage '{storage.Key}' has {size.Length} sizes but {stride.Length} strides");
+        }
+        if (offset < 0 || size.Any(s => s < 0) || stride.Any(s => s < 0))
+        {
+            throw new InvalidDataException(
+                $"tensor on storage '{storage.Key}' has a negative offset, size or stride " +
+                $"(offset {offset}, size [{string.Join(", ", size)}], stride [{string.Join(", ", stride)}])");
+        }
+        Storage = storage;
+        Offset = offset;
+        Size = size;
+        Stride = stride;
+    }
+
+    /// <summary>The storage viewed.</summary>
+    public TorchStorage Storage { get; }
+
+    /// <summary>First element, counted in elements from the storage's start.</summary>
+    public long Offset { get; }
+
+    /// <summary>Extents, outermost first.</summary>
+    public long[] Size { get; }
+
+    /// <summary>Element steps per dimension.</summary>
+    public long[] Stride { get; }
+
+    /// <summary>Copies the viewed elements into a new contiguous tensor.</summary>
+    /// <exception cref="InvalidDataException">The view reaches beyond its storage.</exception>
+    public StoredTensor Materialize()
+    {
+        long elements;
+        try
+        {
+            elements = StoredTensor.CountElements(Size, nameof(Size));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"tensor on storage '{Storage.Key}': {e.Message}");
+        }
+        var width = Storage.DType.ElementSize();
+        var output = new byte[checked(elements * width)];
+        if (elements == 0)
+        {
+            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), output);
+        }
+        var last = Offset;
+        for (var d = 0; d < Size.Length; d++)
+        {
+            last = checked(last + (Size[d] - 1) * Stride[d]);
+        }
+        if (last >= Storage.ElementCount)
+        {
+            throw new InvalidDataException(
+                $"tensor view (offset {Offset}, size [{string.Join(", ", Size)}], stride [{string.Join(", ", Stride)}]) " +
+                $"reaches element {last} of storage '{Storage.Key}', which has {Storage.ElementCount}");
+        }
+        Copy(Storage.Bytes.Span, output, width);
+        return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), output);
+    }
+
+    /// <summary>
+    /// Walks the outer dimensions with an odometer and copies the innermost dimension as one block when it is
+    /// contiguous, element by element otherwise; a contiguous tensor thus costs one copy per innermost row.
+    /// </summary>
+    private void Copy(ReadOnlySpan<byte> source, Span<byte> output, int width)
+    {
+        var rank = Size.Length;
+        var inner = rank == 0 ? 1 : Size[rank - 1];
+        var innerStride = rank == 0 ? 1 : Stride[rank - 1];
+        var index = new long[Math.Max(rank - 1, 0)];
+        long written = 0;
+        while (true)
+        {
+            var start = Offset;
+            for (var d = 0; d < index.Length; d++)
+            {
+                start += index[d] * Stride[d];
+            }
+            if (innerStride == 1)
+            {
+                source.Slice((int)(start * width), (int)(inner * width)).CopyTo(output[(int)written..]);
+                written += inner * width;
+            }
+            else
+            {
+                for (long i = 0; i < inner; i++)
+                {
+                    source.Slice((int)((start + i * innerStride) * width), width).CopyTo(output[(int)written..]);
+                    written += width;
+                }
+            }
+            var dimension = index.Length - 1;
+            while (dimension >= 0 && ++index[dimension] == Size[dimension])
+            {
+                index[dimension] = 0;
+                dimension--;
+            }
+            if (dimension < 0)
+            {
+                return;
+            }
+        }
+    }
+}
