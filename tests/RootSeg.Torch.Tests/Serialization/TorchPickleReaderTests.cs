@@ -13,6 +13,7 @@ public sealed class TorchPickleReaderTests : IDisposable
     [Theory]
     [InlineData("weights_zip.pt")]
     [InlineData("weights_legacy.pt")]
+    [InlineData("weights_protocol4.pt")]
     public void ReadsTorchSavedStateDictExactly(string file)
     {
         var tensors = TorchPickleReader.Read(WeightFixtures.PathOf(file));
@@ -23,6 +24,7 @@ public sealed class TorchPickleReaderTests : IDisposable
     [Theory]
     [InlineData("weights_zip.pt")]
     [InlineData("weights_legacy.pt")]
+    [InlineData("weights_protocol4.pt")]
     public void ViewsAndSharedStoragesComeOutContiguous(string file)
     {
         var tensors = TorchPickleReader.Read(WeightFixtures.PathOf(file));
