@@ -72,22 +72,24 @@ internal sealed class PickledTensor
     }
 
     /// <summary>
-    /// Walks the outer dimensions with an odometer and copies the innermost dimension as one block when it is
-    /// contiguous, element by element otherwise; a contiguous tensor thus costs one copy per innermost row.
+    /// Merges dimensions that are contiguous with the next one (a fully contiguous tensor becomes one run), then walks
+    /// the outer dimensions with an odometer and copies each innermost run as one block when its stride is 1, element
+    /// by element otherwise.
     /// </summary>
     private void Copy(ReadOnlySpan<byte> source, Span<byte> output, int width)
     {
-        var rank = Size.Length;
-        var inner = rank == 0 ? 1 : Size[rank - 1];
-        var innerStride = rank == 0 ? 1 : Stride[rank - 1];
-        var index = new long[Math.Max(rank - 1, 0)];
+        var (size, stride) = Collapse(Size, Stride);
+        var rank = size.Count;
+        var inner = size[rank - 1];
+        var innerStride = stride[rank - 1];
+        var index = new long[rank - 1];
         long written = 0;
         while (true)
         {
             var start = Offset;
             for (var d = 0; d < index.Length; d++)
             {
-                start += index[d] * Stride[d];
+                start += index[d] * stride[d];
             }
             if (innerStride == 1)
             {
@@ -103,7 +105,7 @@ internal sealed class PickledTensor
                 }
             }
             var dimension = index.Length - 1;
-            while (dimension >= 0 && ++index[dimension] == Size[dimension])
+            while (dimension >= 0 && ++index[dimension] == size[dimension])
             {
                 index[dimension] = 0;
                 dimension--;
@@ -113,5 +115,38 @@ internal sealed class PickledTensor
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Drops extent-1 dimensions and merges each dimension into the next when stepping it equals stepping over the
+    /// whole next one; the result has at least one dimension and visits the same elements in the same order.
+    /// </summary>
+    internal static (List<long> Size, List<long> Stride) Collapse(long[] size, long[] stride)
+    {
+        var sizes = new List<long>();
+        var strides = new List<long>();
+        for (var d = 0; d < size.Length; d++)
+        {
+            if (size[d] == 1)
+            {
+                continue;
+            }
+            if (sizes.Count > 0 && strides[^1] == size[d] * stride[d])
+            {
+                sizes[^1] *= size[d];
+                strides[^1] = stride[d];
+            }
+            else
+            {
+                sizes.Add(size[d]);
+                strides.Add(stride[d]);
+            }
+        }
+        if (sizes.Count == 0)
+        {
+            sizes.Add(1);
+            strides.Add(1);
+        }
+        return (sizes, strides);
     }
 }
