@@ -208,6 +208,33 @@ public sealed class TorchPickleReaderTests : IDisposable
         Assert.Contains(problem, error.Problem);
     }
 
+    [Fact]
+    public void DeeplyNestedDictKeyIsRefusedWithoutExhaustingTheStack()
+    {
+        var path = _folder.File("nested.pt");
+        var pickle = new PickleBytes().Op('}').Op('N');
+        for (var i = 0; i < 200_000; i++)
+        {
+            pickle.Raw(0x85);
+        }
+        TorchZip.Write(path, pickle.Op('N').Op('s').Stop().ToArray());
+
+        var error = Assert.Throws<WeightFileException>(() => TorchPickleReader.Read(path));
+
+        Assert.Contains("dict key of type Object[] is not supported", error.Problem);
+    }
+
+    [Fact]
+    public void ImpossibleStorageSizeIsRefusedBeforeAllocating()
+    {
+        var path = _folder.File("huge.pt");
+        TorchZip.Write(path, new PickleBytes().Op('}').Str("w").Tensor("DoubleStorage", "0", int.MaxValue, 0, [int.MaxValue], [1]).Op('s').Stop().ToArray());
+
+        var error = Assert.Throws<WeightFileException>(() => TorchPickleReader.Read(path));
+
+        Assert.Contains($"storage '0' has an impossible element count {int.MaxValue}", error.Problem);
+    }
+
     [Theory]
     [InlineData("weights_legacy.pt")]
     [InlineData("weights_zip.pt")]

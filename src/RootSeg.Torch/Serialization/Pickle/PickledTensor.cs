@@ -51,10 +51,13 @@ internal sealed class PickledTensor
             throw new InvalidDataException($"tensor on storage '{Storage.Key}': {e.Message}");
         }
         var width = Storage.DType.ElementSize();
-        var output = new byte[checked(elements * width)];
+        if (elements > Array.MaxLength / width)
+        {
+            throw new InvalidDataException($"tensor on storage '{Storage.Key}' of size [{string.Join(", ", Size)}] is too large");
+        }
         if (elements == 0)
         {
-            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), output);
+            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), []);
         }
         var last = Offset;
         for (var d = 0; d < Size.Length; d++)
@@ -67,6 +70,7 @@ internal sealed class PickledTensor
                 $"tensor view (offset {Offset}, size [{string.Join(", ", Size)}], stride [{string.Join(", ", Stride)}]) " +
                 $"reaches element {last} of storage '{Storage.Key}', which has {Storage.ElementCount}");
         }
+        var output = new byte[elements * width];
         Copy(Storage.Bytes.Span, output, width);
         return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), output);
     }

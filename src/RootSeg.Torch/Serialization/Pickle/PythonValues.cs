@@ -32,8 +32,13 @@ internal sealed class PyDict
     public IReadOnlyList<KeyValuePair<object?, object?>> Entries => _entries;
 
     /// <summary>Sets <paramref name="key"/> to <paramref name="value"/>, keeping the key's first position.</summary>
+    /// <exception cref="InvalidDataException">The key is not a scalar or a flat tuple of scalars.</exception>
     public void Set(object? key, object? value)
     {
+        if (!PyKeyComparer.IsSupportedKey(key))
+        {
+            throw new InvalidDataException($"dict key of type {key!.GetType().Name} is not supported");
+        }
         var boxed = key ?? PyKeyComparer.NoneKey;
         if (_index.TryGetValue(boxed, out var position))
         {
@@ -68,10 +73,24 @@ internal sealed class PyKeyComparer : IEqualityComparer<object>
     /// <summary>Stands for Python's None, since a .NET dictionary cannot hold a null key.</summary>
     public static readonly object NoneKey = new();
 
+    /// <summary>
+    /// Scalars, and tuples of scalars: all that checkpoint dicts use as keys. Refusing nested tuples keeps hashing and
+    /// comparison shallow, so a hostile pickle cannot exhaust the call stack with a deeply nested key.
+    /// </summary>
+    public static bool IsSupportedKey(object? key) => key switch
+    {
+        object?[] items => items.All(IsScalar),
+        _ => IsScalar(key),
+    };
+
+    private static bool IsScalar(object? value) =>
+        value is null or string or long or bool or double or byte[] or System.Numerics.BigInteger;
+
     /// <inheritdoc/>
     public new bool Equals(object? x, object? y) => (x, y) switch
     {
-        (object?[] a, object?[] b) => a.Length == b.Length && a.Zip(b).All(p => Equals(p.First ?? NoneKey, p.Second ?? NoneKey)),
+        (object?[] a, object?[] b) => a.Length == b.Length && a.Zip(b).All(p => object.Equals(p.First, p.Second) ||
+            (p.First is byte[] x && p.Second is byte[] y && x.AsSpan().SequenceEqual(y))),
         (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
         _ => object.Equals(x, y),
     };
@@ -79,7 +98,7 @@ internal sealed class PyKeyComparer : IEqualityComparer<object>
     /// <inheritdoc/>
     public int GetHashCode(object obj) => obj switch
     {
-        object?[] items => items.Aggregate(17, (hash, item) => hash * 31 + GetHashCode(item ?? NoneKey)),
+        object?[] items => items.Aggregate(17, (hash, item) => hash * 31 + (item is byte[] b ? b.Length : item?.GetHashCode() ?? 0)),
         byte[] bytes => bytes.Length,
         _ => obj.GetHashCode(),
     };

@@ -12,9 +12,9 @@ internal sealed class TorchStorage
     /// <summary>Describes a storage whose bytes <paramref name="fetch"/> returns (at least count x size of them).</summary>
     public TorchStorage(StoredDType dtype, long elementCount, string key, Func<ReadOnlyMemory<byte>> fetch)
     {
-        if (elementCount < 0)
+        if (elementCount < 0 || elementCount > Array.MaxLength / dtype.ElementSize())
         {
-            throw new InvalidDataException($"storage '{key}' has a negative element count {elementCount}");
+            throw new InvalidDataException($"storage '{key}' has an impossible element count {elementCount}");
         }
         DType = dtype;
         ElementCount = elementCount;
