@@ -62,11 +62,11 @@ public static class TorchZipWriter
             }
             writer.String(name).Global("torch._utils", "_rebuild_tensor_v2").Mark()
                 .Mark().String("storage").Global("torch", tensor.DType.TorchStorageName()).String((key++).ToString(CultureInfo.InvariantCulture))
-                .String("cpu").Integer(tensor.ElementCount).Op((byte)'t').Op((byte)'Q')
-                .Integer(0).IntegerTuple(shape).IntegerTuple(strides).Op(0x89).NewOrderedDict()
-                .Op((byte)'t').Op((byte)'R');
+                .String("cpu").Integer(tensor.ElementCount).Op(PickleOpcodes.Tuple).Op(PickleOpcodes.BinPersId)
+                .Integer(0).IntegerTuple(shape).IntegerTuple(strides).Op(PickleOpcodes.NewFalse).NewOrderedDict()
+                .Op(PickleOpcodes.Tuple).Op(PickleOpcodes.Reduce);
         }
-        return writer.Op((byte)'u').Op((byte)'.').ToArray();
+        return writer.Op(PickleOpcodes.SetItems).Op(PickleOpcodes.Stop).ToArray();
     }
 
     private static void AddRecord(ZipArchive archive, string name, ReadOnlySpan<byte> bytes)

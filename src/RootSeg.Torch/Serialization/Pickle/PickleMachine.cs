@@ -45,7 +45,7 @@ internal sealed class PickleMachine
         {
             _opcodeAt = Position;
             var opcode = ReadByte();
-            if (opcode == (byte)'.')
+            if (opcode == PickleOpcodes.Stop)
             {
                 if (_stack.Count != 1 || _marks.Count != 0)
                 {
@@ -61,80 +61,80 @@ internal sealed class PickleMachine
     {
         switch (opcode)
         {
-            case 0x80: // PROTO
+            case PickleOpcodes.Proto:
                 var protocol = ReadByte();
                 if (protocol > 5)
                 {
                     throw Fail($"pickle protocol {protocol} is newer than 5");
                 }
                 break;
-            case 0x95: // FRAME: a length hint for buffered readers; the whole pickle is in memory already
+            case PickleOpcodes.Frame: // a length hint for buffered readers; the whole pickle is in memory already
                 Take(8);
                 break;
-            case (byte)'(': _marks.Push(_stack.Count); break;
-            case (byte)'0': Pop(); break;
-            case (byte)'1': PopToMark(); break;
-            case (byte)'2': Push(Peek()); break;
-            case (byte)'N': Push(null); break;
-            case 0x88: Push(true); break;
-            case 0x89: Push(false); break;
-            case (byte)'J': Push((long)BinaryPrimitives.ReadInt32LittleEndian(Take(4))); break;
-            case (byte)'K': Push((long)ReadByte()); break;
-            case (byte)'M': Push((long)BinaryPrimitives.ReadUInt16LittleEndian(Take(2))); break;
-            case 0x8a: PushLong(Take(ReadByte())); break;
-            case 0x8b: PushLong(Take(ReadLength(4))); break;
-            case (byte)'G': Push(BinaryPrimitives.ReadDoubleBigEndian(Take(8))); break;
-            case (byte)'X': Push(ReadUtf8(ReadLength(4))); break;
-            case 0x8c: Push(ReadUtf8(ReadByte())); break;
-            case 0x8d: Push(ReadUtf8(ReadLength(8))); break;
+            case PickleOpcodes.Mark: _marks.Push(_stack.Count); break;
+            case PickleOpcodes.Pop: Pop(); break;
+            case PickleOpcodes.PopMark: PopToMark(); break;
+            case PickleOpcodes.Dup: Push(Peek()); break;
+            case PickleOpcodes.None: Push(null); break;
+            case PickleOpcodes.NewTrue: Push(true); break;
+            case PickleOpcodes.NewFalse: Push(false); break;
+            case PickleOpcodes.BinInt: Push((long)BinaryPrimitives.ReadInt32LittleEndian(Take(4))); break;
+            case PickleOpcodes.BinInt1: Push((long)ReadByte()); break;
+            case PickleOpcodes.BinInt2: Push((long)BinaryPrimitives.ReadUInt16LittleEndian(Take(2))); break;
+            case PickleOpcodes.Long1: PushLong(Take(ReadByte())); break;
+            case PickleOpcodes.Long4: PushLong(Take(ReadLength(4))); break;
+            case PickleOpcodes.BinFloat: Push(BinaryPrimitives.ReadDoubleBigEndian(Take(8))); break;
+            case PickleOpcodes.BinUnicode: Push(ReadUtf8(ReadLength(4))); break;
+            case PickleOpcodes.ShortBinUnicode: Push(ReadUtf8(ReadByte())); break;
+            case PickleOpcodes.BinUnicode8: Push(ReadUtf8(ReadLength(8))); break;
             // Python 2 str: torch.load decodes it as UTF-8 text.
-            case (byte)'T': Push(ReadUtf8(ReadLength(4))); break;
-            case (byte)'U': Push(ReadUtf8(ReadByte())); break;
-            case (byte)'B': Push(Take(ReadLength(4)).ToArray()); break;
-            case (byte)'C': Push(Take(ReadByte()).ToArray()); break;
-            case 0x8e: Push(Take(ReadLength(8)).ToArray()); break;
-            case (byte)')': Push(Array.Empty<object?>()); break;
-            case (byte)'t': Push(PopToMark().ToArray()); break;
-            case 0x85: Push(new[] { Pop() }); break;
-            case 0x86: { var b = Pop(); var a = Pop(); Push(new[] { a, b }); break; }
-            case 0x87: { var c = Pop(); var b = Pop(); var a = Pop(); Push(new[] { a, b, c }); break; }
-            case (byte)']': Push(new List<object?>()); break;
-            case (byte)'l': Push(PopToMark()); break;
-            case (byte)'a': { var item = Pop(); PeekAs<List<object?>>("APPEND").Add(item); break; }
-            case (byte)'e': { var items = PopToMark(); PeekAs<List<object?>>("APPENDS").AddRange(items); break; }
-            case (byte)'}': Push(new PyDict()); break;
-            case (byte)'d': { var dict = new PyDict(); SetItems(dict, PopToMark()); Push(dict); break; }
-            case (byte)'s': { var value = Pop(); var key = Pop(); PeekAs<PyDict>("SETITEM").Set(key, value); break; }
-            case (byte)'u': { var items = PopToMark(); SetItems(PeekAs<PyDict>("SETITEMS"), items); break; }
-            case 0x8f: Push(new PySet()); break;
-            case 0x90: { var items = PopToMark(); PeekAs<PySet>("ADDITEMS").Items.AddRange(items); break; }
-            case 0x91: { var set = new PySet(); set.Items.AddRange(PopToMark()); Push(set); break; }
-            case (byte)'q': _memo[ReadByte()] = Peek(); break;
-            case (byte)'r': _memo[BinaryPrimitives.ReadUInt32LittleEndian(Take(4))] = Peek(); break;
-            case 0x94: _memo[_memo.Count] = Peek(); break;
-            case (byte)'h': Push(Recall(ReadByte())); break;
-            case (byte)'j': Push(Recall(BinaryPrimitives.ReadUInt32LittleEndian(Take(4)))); break;
-            case (byte)'c': Push(Resolve(ReadLine(), ReadLine())); break;
-            case 0x93:
+            case PickleOpcodes.BinString: Push(ReadUtf8(ReadLength(4))); break;
+            case PickleOpcodes.ShortBinString: Push(ReadUtf8(ReadByte())); break;
+            case PickleOpcodes.BinBytes: Push(Take(ReadLength(4)).ToArray()); break;
+            case PickleOpcodes.ShortBinBytes: Push(Take(ReadByte()).ToArray()); break;
+            case PickleOpcodes.BinBytes8: Push(Take(ReadLength(8)).ToArray()); break;
+            case PickleOpcodes.EmptyTuple: Push(Array.Empty<object?>()); break;
+            case PickleOpcodes.Tuple: Push(PopToMark().ToArray()); break;
+            case PickleOpcodes.Tuple1: Push(new[] { Pop() }); break;
+            case PickleOpcodes.Tuple2: { var b = Pop(); var a = Pop(); Push(new[] { a, b }); break; }
+            case PickleOpcodes.Tuple3: { var c = Pop(); var b = Pop(); var a = Pop(); Push(new[] { a, b, c }); break; }
+            case PickleOpcodes.EmptyList: Push(new List<object?>()); break;
+            case PickleOpcodes.List: Push(PopToMark()); break;
+            case PickleOpcodes.Append: { var item = Pop(); PeekAs<List<object?>>("APPEND").Add(item); break; }
+            case PickleOpcodes.Appends: { var items = PopToMark(); PeekAs<List<object?>>("APPENDS").AddRange(items); break; }
+            case PickleOpcodes.EmptyDict: Push(new PyDict()); break;
+            case PickleOpcodes.Dict: { var dict = new PyDict(); SetItems(dict, PopToMark()); Push(dict); break; }
+            case PickleOpcodes.SetItem: { var value = Pop(); var key = Pop(); PeekAs<PyDict>("SETITEM").Set(key, value); break; }
+            case PickleOpcodes.SetItems: { var items = PopToMark(); SetItems(PeekAs<PyDict>("SETITEMS"), items); break; }
+            case PickleOpcodes.EmptySet: Push(new PySet()); break;
+            case PickleOpcodes.AddItems: { var items = PopToMark(); PeekAs<PySet>("ADDITEMS").Items.AddRange(items); break; }
+            case PickleOpcodes.FrozenSet: { var set = new PySet(); set.Items.AddRange(PopToMark()); Push(set); break; }
+            case PickleOpcodes.BinPut: _memo[ReadByte()] = Peek(); break;
+            case PickleOpcodes.LongBinPut: _memo[BinaryPrimitives.ReadUInt32LittleEndian(Take(4))] = Peek(); break;
+            case PickleOpcodes.Memoize: _memo[_memo.Count] = Peek(); break;
+            case PickleOpcodes.BinGet: Push(Recall(ReadByte())); break;
+            case PickleOpcodes.LongBinGet: Push(Recall(BinaryPrimitives.ReadUInt32LittleEndian(Take(4)))); break;
+            case PickleOpcodes.Global: Push(Resolve(ReadLine(), ReadLine())); break;
+            case PickleOpcodes.StackGlobal:
             {
                 var name = Pop() as string ?? throw Fail("STACK_GLOBAL name is not a string");
                 var module = Pop() as string ?? throw Fail("STACK_GLOBAL module is not a string");
                 Push(Resolve(module, name));
                 break;
             }
-            case (byte)'R':
+            case PickleOpcodes.Reduce:
             {
                 var args = PopAs<object?[]>("REDUCE arguments");
                 Push(Call(PopAs<PyGlobal>("REDUCE callable"), args));
                 break;
             }
-            case 0x81:
+            case PickleOpcodes.NewObj:
             {
                 var args = PopAs<object?[]>("NEWOBJ arguments");
                 Push(Call(PopAs<PyGlobal>("NEWOBJ class"), args));
                 break;
             }
-            case (byte)'b':
+            case PickleOpcodes.Build:
                 // The only BUILD state in a state dict is an OrderedDict's attributes (its _metadata of module
                 // versions) or a tensor's Python attributes; neither changes the weights, so the state is dropped.
                 Pop();
@@ -143,7 +143,7 @@ internal sealed class PickleMachine
                     throw Fail($"BUILD on a {Describe(Peek())}, which takes no state");
                 }
                 break;
-            case (byte)'Q': Push(_persistentLoad(Pop())); break;
+            case PickleOpcodes.BinPersId: Push(_persistentLoad(Pop())); break;
             default:
                 throw Fail($"opcode 0x{opcode:x2} is not supported");
         }

@@ -12,7 +12,7 @@ internal sealed class PickleWriter
     private readonly MemoryStream _bytes = new();
 
     /// <summary>Starts a protocol-2 pickle.</summary>
-    public PickleWriter() => Op(0x80).Op(2);
+    public PickleWriter() => Op(PickleOpcodes.Proto).Op(2);
 
     /// <summary>The pickle written so far.</summary>
     public byte[] ToArray() => _bytes.ToArray();
@@ -25,12 +25,12 @@ internal sealed class PickleWriter
     }
 
     /// <summary>Pushes a MARK.</summary>
-    public PickleWriter Mark() => Op((byte)'(');
+    public PickleWriter Mark() => Op(PickleOpcodes.Mark);
 
     /// <summary>Pushes the global <c>module.name</c>.</summary>
     public PickleWriter Global(string module, string name)
     {
-        Op((byte)'c');
+        Op(PickleOpcodes.Global);
         _bytes.Write(Encoding.ASCII.GetBytes($"{module}\n{name}\n"));
         return this;
     }
@@ -39,7 +39,7 @@ internal sealed class PickleWriter
     public PickleWriter String(string text)
     {
         var utf8 = Encoding.UTF8.GetBytes(text);
-        Op((byte)'X');
+        Op(PickleOpcodes.BinUnicode);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, utf8.Length);
         _bytes.Write(length);
@@ -53,13 +53,13 @@ internal sealed class PickleWriter
         Span<byte> bytes = stackalloc byte[8];
         if (value is >= int.MinValue and <= int.MaxValue)
         {
-            Op((byte)'J');
+            Op(PickleOpcodes.BinInt);
             BinaryPrimitives.WriteInt32LittleEndian(bytes, (int)value);
             _bytes.Write(bytes[..4]);
         }
         else
         {
-            Op(0x8a).Op(8);
+            Op(PickleOpcodes.Long1).Op(8);
             BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
             _bytes.Write(bytes);
         }
@@ -74,9 +74,9 @@ internal sealed class PickleWriter
         {
             Integer(value);
         }
-        return Op((byte)'t');
+        return Op(PickleOpcodes.Tuple);
     }
 
     /// <summary>Pushes an empty <c>collections.OrderedDict()</c>.</summary>
-    public PickleWriter NewOrderedDict() => Global("collections", "OrderedDict").Op((byte)')').Op((byte)'R');
+    public PickleWriter NewOrderedDict() => Global("collections", "OrderedDict").Op(PickleOpcodes.EmptyTuple).Op(PickleOpcodes.Reduce);
 }
