@@ -6,11 +6,16 @@ namespace RootSeg.Torch.Serialization.Pickle;
 
 /// <summary>
 /// A minimal, safe interpreter of Python's pickle format (protocols 2 to 5) for reading PyTorch checkpoints. It
-/// builds plain values (see PythonValues.cs) and never executes code: a GLOBAL must pass
+/// builds plain values and never executes code: a GLOBAL must pass
 /// <see cref="TorchGlobals.Resolve"/>, and calling one runs only the fixed behaviour <see cref="TorchGlobals.Call"/>
 /// gives it.
 /// </summary>
 /// <remarks>
+/// Python values map to .NET ones so that nothing needs a Python type system: None is null, bool is bool, int is
+/// long (or BigInteger when wider), float is double, str is string, bytes is byte[], tuple is object?[], list is
+/// List&lt;object?&gt;, dict and OrderedDict are <see cref="PyDict"/>, set is <see cref="PySet"/>, an allowed class or
+/// function is a <see cref="PyGlobal"/>, and torch storages and tensors are <see cref="TorchStorage"/> and
+/// <see cref="PickledTensor"/>.
 /// Problems (an unknown opcode, a truncated stream, a disallowed global, a malformed stack) throw
 /// <see cref="InvalidDataException"/> with the byte offset. One instance reads one pickle starting at a given
 /// offset; <see cref="Position"/> then points just after its STOP, where the legacy torch format puts the next pickle.
