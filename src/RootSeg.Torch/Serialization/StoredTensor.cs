@@ -8,12 +8,14 @@ namespace RootSeg.Torch.Serialization;
 /// contiguous in C (row-major) order. Immutable and independent of any native tensor library.
 /// </summary>
 /// <remarks>
-/// The tensor owns a private copy of its bytes; <see cref="Data"/> is a read-only view of them. A scalar has an
-/// empty shape and one element; a shape with a zero extent has no elements and no bytes.
+/// The bytes are never modified once the tensor exists: the public constructors copy their input, and readers hand
+/// over buffers nobody else writes (tensors read from one file may share such a buffer). <see cref="Data"/> is a
+/// read-only view. A scalar has an empty shape and one element; a shape with a zero extent has no elements and no
+/// bytes.
 /// </remarks>
 public sealed class StoredTensor
 {
-    private readonly byte[] _data;
+    private readonly ReadOnlyMemory<byte> _data;
     private readonly long[] _shape;
 
     /// <summary>Creates a tensor from a copy of <paramref name="data"/>.</summary>
@@ -26,14 +28,14 @@ public sealed class StoredTensor
     {
     }
 
-    private StoredTensor(StoredDType dtype, long[] shape, byte[] data, string shapeName, string dataName)
+    private StoredTensor(StoredDType dtype, long[] shape, ReadOnlyMemory<byte> data, string shapeName, string dataName)
     {
         var elements = CountElements(shape, shapeName);
         var expected = checked(elements * dtype.ElementSize());
-        if (data.LongLength != expected)
+        if (data.Length != expected)
         {
             throw new ArgumentException(
-                $"{dtype} tensor of shape [{string.Join(", ", shape)}] needs {expected} bytes, got {data.LongLength}",
+                $"{dtype} tensor of shape [{string.Join(", ", shape)}] needs {expected} bytes, got {data.Length}",
                 dataName);
         }
         DType = dtype;
@@ -52,7 +54,7 @@ public sealed class StoredTensor
     public long ElementCount { get; }
 
     /// <summary>The elements' bytes, little-endian, C order.</summary>
-    public ReadOnlySpan<byte> Data => _data;
+    public ReadOnlySpan<byte> Data => _data.Span;
 
     /// <summary>The shape as a new array the caller owns.</summary>
     public long[] ShapeArray() => (long[])_shape.Clone();
@@ -91,7 +93,7 @@ public sealed class StoredTensor
     {
         var count = checked((int)ElementCount);
         var result = new float[count];
-        var bytes = _data.AsSpan();
+        var bytes = _data.Span;
         switch (DType)
         {
             case StoredDType.Float32:
@@ -137,7 +139,7 @@ public sealed class StoredTensor
     {
         var count = checked((int)ElementCount);
         var result = new long[count];
-        var bytes = _data.AsSpan();
+        var bytes = _data.Span;
         for (var i = 0; i < count; i++)
         {
             result[i] = DType switch
@@ -163,8 +165,11 @@ public sealed class StoredTensor
     /// <inheritdoc/>
     public override string ToString() => $"{DType.SafetensorsName()}[{string.Join(", ", _shape)}]";
 
-    /// <summary>Takes ownership of <paramref name="data"/> without copying; for readers that built the array themselves.</summary>
-    internal static StoredTensor Own(StoredDType dtype, long[] shape, byte[] data) =>
+    /// <summary>
+    /// Wraps <paramref name="data"/> without copying; for readers whose buffer nobody writes to afterwards. Takes
+    /// ownership of <paramref name="shape"/> too.
+    /// </summary>
+    internal static StoredTensor Own(StoredDType dtype, long[] shape, ReadOnlyMemory<byte> data) =>
         new(dtype, shape, data, nameof(shape), nameof(data));
 
     /// <summary>Product of the extents, checking that none is negative and that it fits a byte array.</summary>

@@ -57,7 +57,7 @@ internal sealed class PickledTensor
         }
         if (elements == 0)
         {
-            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), []);
+            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), ReadOnlyMemory<byte>.Empty);
         }
         var last = Offset;
         for (var d = 0; d < Size.Length; d++)
@@ -70,19 +70,23 @@ internal sealed class PickledTensor
                 $"tensor view (offset {Offset}, size [{string.Join(", ", Size)}], stride [{string.Join(", ", Stride)}]) " +
                 $"reaches element {last} of storage '{Storage.Key}', which has {Storage.ElementCount}");
         }
+        var (size, stride) = Collapse(Size, Stride);
+        if (size is [var run] && stride is [1])
+        {
+            // One contiguous run (the usual case) is shared with the storage rather than copied: both are read-only.
+            return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), Storage.Bytes.Slice((int)(Offset * width), (int)(run * width)));
+        }
         var output = new byte[elements * width];
-        Copy(Storage.Bytes.Span, output, width);
+        Copy(Storage.Bytes.Span, output, width, size, stride);
         return StoredTensor.Own(Storage.DType, (long[])Size.Clone(), output);
     }
 
     /// <summary>
-    /// Merges dimensions that are contiguous with the next one (a fully contiguous tensor becomes one run), then walks
-    /// the outer dimensions with an odometer and copies each innermost run as one block when its stride is 1, element
-    /// by element otherwise.
+    /// Walks the outer dimensions of a collapsed view with an odometer and copies each innermost run as one block when
+    /// its stride is 1, element by element otherwise.
     /// </summary>
-    private void Copy(ReadOnlySpan<byte> source, Span<byte> output, int width)
+    private void Copy(ReadOnlySpan<byte> source, Span<byte> output, int width, List<long> size, List<long> stride)
     {
-        var (size, stride) = Collapse(Size, Stride);
         var rank = size.Count;
         var inner = size[rank - 1];
         var innerStride = stride[rank - 1];
