@@ -32,3 +32,24 @@ RS_EXPORT int rs_set_num_threads(int threads) {
 }
 
 RS_EXPORT int rs_get_num_threads() { return rs::guard(-1, [] { return at::get_num_threads(); }); }
+
+namespace {
+thread_local std::string text_buffer;
+}
+
+// libtorch's build configuration (at::show_config: compiler, BLAS, oneDNN, OpenMP, CUDA), valid until the next
+// call on this thread; null on failure.
+RS_EXPORT const char* rs_show_config() {
+    return rs::guard<const char*>(nullptr, [] {
+        text_buffer = at::show_config();
+        return text_buffer.c_str();
+    });
+}
+
+// libtorch's thread settings (at::get_parallel_info), valid until the next call on this thread; null on failure.
+RS_EXPORT const char* rs_parallel_info() {
+    return rs::guard<const char*>(nullptr, [] {
+        text_buffer = at::get_parallel_info();
+        return text_buffer.c_str();
+    });
+}
