@@ -8,7 +8,11 @@ thread_local std::string last_error;
 }
 
 namespace rs {
-void set_last_error(const std::string& message) { last_error = message; }
+// c10 appends a C++ backtrace to its messages; C# users need only the first part.
+void set_last_error(const std::string& message) {
+    auto cut = message.find("\nException raised from");
+    last_error = cut == std::string::npos ? message : message.substr(0, cut);
+}
 void clear_last_error() { last_error.clear(); }
 }  // namespace rs
 

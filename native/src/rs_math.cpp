@@ -1,6 +1,8 @@
 // Elementwise arithmetic, comparisons, reductions and selection. Families of ops share one export with an op
 // code (the codes match the C# enums BinaryOp, UnaryOp and ReduceOp) so that adding an op is one case, not one
 // export and one binding.
+#include <cmath>
+
 #include <ATen/ScalarOps.h>
 
 #include "rs_tensor.h"
@@ -115,6 +117,14 @@ at::Tensor reduce_dims(const at::Tensor& a, int op, at::IntArrayRef dims, bool k
     }
 }
 
+// A Python number as PyTorch sees it: integral values stay integers, so that an integer tensor's add_(1) works.
+at::Scalar number(const at::Tensor& t, double value) {
+    if (!at::isFloatingType(t.scalar_type()) && std::floor(value) == value && std::abs(value) < 9.0e15) {
+        return at::Scalar(static_cast<int64_t>(value));
+    }
+    return at::Scalar(value);
+}
+
 }  // namespace
 
 // a op b with broadcasting (type promotion as in PyTorch).
@@ -124,7 +134,10 @@ RS_EXPORT at::Tensor* rs_math_binary(at::Tensor* a, at::Tensor* b, int op) {
 
 // a op b for a scalar b.
 RS_EXPORT at::Tensor* rs_math_binary_scalar(at::Tensor* a, double b, int op) {
-    return rs::tensor([&] { return binary(rs::deref(a, "a"), at::Scalar(b), op); });
+    return rs::tensor([&] {
+        auto& t = rs::deref(a, "a");
+        return binary(t, number(t, b), op);
+    });
 }
 
 // b op a for a scalar b (for example 1 - t).
@@ -143,7 +156,10 @@ RS_EXPORT int rs_math_binary_(at::Tensor* a, at::Tensor* b, int op) {
 }
 
 RS_EXPORT int rs_math_binary_scalar_(at::Tensor* a, double b, int op) {
-    return rs::guard_status([&] { binary_(rs::deref(a, "a"), at::Scalar(b), op); });
+    return rs::guard_status([&] {
+        auto& t = rs::deref(a, "a");
+        binary_(t, number(t, b), op);
+    });
 }
 
 // a + alpha * b in place (torch.Tensor.add_ with alpha).
