@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RootSeg.Analysis.Csv;
@@ -90,6 +91,40 @@ public static class EvaluationWriter
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/>.</summary>
     public static void WriteJson(EvaluationReport report, string path) =>
         AtomicFile.WriteAllText(path, ToJson(report), nameof(path));
+
+    /// <summary>
+    /// The report for a terminal: the pooled table (Table 3), the per-image mean and standard deviations over images
+    /// with roots (Table 4), and the false positives on root-free images.
+    /// </summary>
+    public static string ToText(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        var p = report.Pooled;
+        text.Append(CultureInfo.InvariantCulture,
+            $"images: {report.Images.Count} ({report.ImagesWithRoots} with roots, {report.RootFreeImages} without)\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"all images pooled: TP {p.TruePositives}  FP {p.FalsePositives}  TN {p.TrueNegatives}  FN {p.FalseNegatives}\n");
+        foreach (var metric in Enum.GetValues<Metric>())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {MetricName(metric),-16}{p.Value(metric),10:F4}");
+            if (p.UndefinedReason(metric) is { } reason)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  ({reason})");
+            }
+            text.Append('\n');
+        }
+        text.Append("per image, over images with roots:   mean       sd (n-1)   sd (n)     n\n");
+        foreach (var metric in Enum.GetValues<Metric>())
+        {
+            var s = report.PerImage(metric);
+            text.Append(CultureInfo.InvariantCulture,
+                $"  {MetricName(metric),-16}{s.Mean,22:F4} {s.StandardDeviation,10:F4} {s.PopulationStandardDeviation,10:F4} {s.Count,5}\n");
+        }
+        text.Append(CultureInfo.InvariantCulture,
+            $"false positives on root-free images: {report.FalsePositivesOnRootFreeImages} of {report.LabelledPixelsOnRootFreeImages} labelled pixels\n");
+        return text.ToString();
+    }
 
     /// <summary>The snake_case name used for <paramref name="metric"/> in CSV and JSON output.</summary>
     public static string MetricName(Metric metric) => metric switch

@@ -1,3 +1,5 @@
+using RootSeg.Imaging.Rasters;
+
 namespace RootSeg.Analysis.Metrics;
 
 /// <summary>
@@ -16,4 +18,34 @@ public static class TruthLabel
 
     /// <summary>Not annotated; excluded from metrics.</summary>
     public const byte Unlabelled = 255;
+
+    /// <summary>
+    /// Truth labels from a fully annotated grey mask: <see cref="Root"/> where the value is at least
+    /// <paramref name="threshold"/>, else <see cref="Background"/> (JPEG masks are noisy, so a threshold of 128 is
+    /// the usual rule).
+    /// </summary>
+    /// <param name="mask">Single-channel grey mask; not modified.</param>
+    /// <param name="threshold">Smallest root value, 1 to 255.</param>
+    /// <returns>A new raster the caller owns and disposes.</returns>
+    /// <exception cref="ArgumentException"><paramref name="mask"/> has more than one channel.</exception>
+    public static Raster<byte> FromGreyMask(Raster<byte> mask, byte threshold = 128)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentOutOfRangeException.ThrowIfZero(threshold);
+        if (mask.Channels != 1)
+        {
+            throw new ArgumentException($"mask must have 1 channel, not {mask.Channels}", nameof(mask));
+        }
+        var labels = new Raster<byte>(mask.Width, mask.Height);
+        for (var y = 0; y < mask.Height; y++)
+        {
+            var source = mask.Row(y);
+            var target = labels.Row(y);
+            for (var x = 0; x < source.Length; x++)
+            {
+                target[x] = source[x] >= threshold ? Root : Background;
+            }
+        }
+        return labels;
+    }
 }

@@ -127,6 +127,7 @@ public sealed class SvgPlot
         }
 
         var data = new XElement(Svg + "g", new XAttribute("class", "data"));
+        var legends = new List<XElement>();
         for (var i = 0; i < _series.Count; i++)
         {
             var s = _series[i];
@@ -151,9 +152,11 @@ public sealed class SvgPlot
                         Px(xScale.Maximum), Py(s.Intercept + s.Slope * xScale.Maximum), "fit", colour, 2));
                     break;
             }
-            svg.Add(Legend(i, s, colour, right));
+            legends.Add(Legend(i, s, colour, right));
         }
+        // The legend is drawn after the data so that points never hide it.
         svg.Add(data);
+        svg.Add(legends);
         for (var i = 0; i < _notes.Count; i++)
         {
             svg.Add(Text(left + 8, top + 16 + 15 * i, _notes[i], "note", "start"));

@@ -115,4 +115,26 @@ public sealed class EvaluationReportTests
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("recall").ValueKind);
         Assert.Contains("TP + FN = 0", empty.GetProperty("undefined").GetProperty("recall").GetString());
     }
+
+    [Fact]
+    public void TextShowsBothTablesAndRootFreeFalsePositives()
+    {
+        var text = EvaluationWriter.ToText(EvaluationReport.Create(Images));
+        Assert.Contains("TP 7  FP 6  TN 383  FN 4", text);
+        Assert.Contains("0.5833", text);
+        Assert.Contains("0.6556", text);
+        Assert.Contains("0.1503", text);
+        Assert.Contains("false positives on root-free images: 4 of 100", text);
+    }
+
+    [Fact]
+    public void GreyMasksBecomeTruthLabels()
+    {
+        using var grey = new RootSeg.Imaging.Rasters.Raster<byte>(4, 1);
+        byte[] values = [0, 127, 128, 255];
+        values.CopyTo(grey.Row(0));
+        using var labels = TruthLabel.FromGreyMask(grey);
+        Assert.Equal([0, 0, 1, 1], labels.Row(0).ToArray());
+        Assert.Equal([0, 127, 128, 255], grey.Row(0).ToArray());
+    }
 }

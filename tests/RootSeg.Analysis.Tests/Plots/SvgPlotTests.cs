@@ -95,4 +95,24 @@ public sealed class SvgPlotTests
         Assert.Throws<ArgumentException>(() => plot.AddStraightLine("l", double.NaN, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SvgPlot("t", "x", "y", width: 10));
     }
+
+    [Fact]
+    public void PointsAndLinesStayInsideThePlotFrame()
+    {
+        var plot = new SvgPlot("t", "x", "y", 500, 400)
+            .AddPoints("p", [-3, 0.5, 17, 4], [1e3, -2e3, 5e2, 0])
+            .AddStraightLine("fit", -40, 100);
+        var document = XDocument.Parse(plot.ToSvg());
+        var frame = document.Root!.Elements(Svg + "rect").Single(r => (string?)r.Attribute("fill") == "none");
+        double F(XElement e, string a) => double.Parse((string)e.Attribute(a)!, System.Globalization.CultureInfo.InvariantCulture);
+        double left = F(frame, "x"), top = F(frame, "y"), right = left + F(frame, "width"), bottom = top + F(frame, "height");
+        foreach (var c in WithClass(document, "circle", "point"))
+        {
+            Assert.InRange(F(c, "cx"), left, right);
+            Assert.InRange(F(c, "cy"), top, bottom);
+        }
+        var line = WithClass(document, "line", "fit").Single();
+        Assert.InRange(F(line, "y1"), top, bottom);
+        Assert.InRange(F(line, "y2"), top, bottom);
+    }
 }
