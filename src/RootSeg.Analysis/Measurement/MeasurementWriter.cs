@@ -60,6 +60,7 @@ public static class MeasurementWriter
             columns.Add(($"{prefix}_line_length_m", $"total length of the {grid} mm grid lines inside the image, m"));
             columns.Add(($"{prefix}_root_intensity_per_m", $"crossings per metre of {grid} mm grid line (root intensity)"));
             columns.Add(($"{prefix}_tennant_length_mm", $"Tennant 1975 length estimate (11/14) x crossings x {grid} mm, mm"));
+            columns.Add(($"{prefix}_newman_length_mm", $"Newman 1966 length estimate pi x crossings x image area / (2 x line length), mm"));
         }
         return columns;
     }
@@ -96,7 +97,7 @@ public static class MeasurementWriter
             row.AddRange(t.LengthByDiameterClassMm.Cast<object?>());
             foreach (var g in m.Grids)
             {
-                row.AddRange([g.Crossings, g.LineLengthM, g.RootIntensityPerM, g.TennantLengthMm]);
+                row.AddRange([g.Crossings, g.LineLengthM, g.RootIntensityPerM, g.TennantLengthMm, g.NewmanLengthMm]);
             }
             csv.AddRow(row.ToArray());
         }

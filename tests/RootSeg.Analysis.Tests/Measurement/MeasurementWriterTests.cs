@@ -43,6 +43,8 @@ public sealed class MeasurementWriterTests
         Assert.Equal(10.0, table.NumericColumn("grid10mm_crossings")[0]);
         Assert.Equal(5.0, table.NumericColumn("grid10mm_root_intensity_per_m")[0]);
         Assert.Equal(2.0, table.NumericColumn("grid10mm_line_length_m")[0]);
+        Assert.Equal(11.0 / 14 * 10 * 10, table.NumericColumn("grid10mm_tennant_length_mm")[0], 12);
+        Assert.Equal(Math.PI * 10 * 10000 / (2 * 2000), table.NumericColumn("grid10mm_newman_length_mm")[0], 12);
         Assert.True(table.HasColumn("grid80mm_tennant_length_mm"));
 
         using var settings = JsonDocument.Parse(File.ReadAllText(folder.File("traits.settings.json")));
