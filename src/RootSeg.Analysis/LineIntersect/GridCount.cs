@@ -30,7 +30,7 @@ public sealed record GridCount(
 
     /// <summary>
     /// Tennant's estimate of root length in the image, in mm: R = (11/14) x N x grid unit (Tennant 1975, "A test of a
-    /// modified line intersect method of estimating root length", Journal of Ecology 63:995-1001, doi:10.2307/2258617).
+    /// modified line intersect method of estimating root length", Journal of Ecology 63(3):995-1001).
     /// </summary>
     public double TennantLengthMm => 11.0 / 14.0 * Crossings * SpacingMm;
 

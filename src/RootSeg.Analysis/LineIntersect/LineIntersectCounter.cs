@@ -5,7 +5,7 @@ namespace RootSeg.Analysis.LineIntersect;
 
 /// <summary>
 /// A virtual line-intersect count: lays the square grids of the manual method (Newman 1966, doi:10.2307/2401670;
-/// Tennant 1975, doi:10.2307/2258617) over a root mask and counts where roots cross the lines, giving the root
+/// Tennant 1975, Journal of Ecology 63:995-1001) over a root mask and counts where roots cross the lines, giving the root
 /// intensity (crossings per metre of line) that agronomists count by hand on rhizotron panels.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ namespace RootSeg.Analysis.Plots;
 
 /// <summary>
 /// A linear axis whose ends and ticks fall on round numbers (1, 2, 2.5 or 5 times a power of ten), in the manner
-/// of Heckbert's "Nice numbers for graph labels" (Graphics Gems, 1990, doi:10.1016/B978-0-08-050753-8.50088-2).
+/// of Heckbert's "Nice numbers for graph labels" (Graphics Gems, Academic Press, 1990, pp. 61-63; 2.5 is added to his 1, 2, 5).
 /// </summary>
 internal sealed class AxisScale
 {
