@@ -1,3 +1,4 @@
+using RootSeg.Analysis.Io;
 using RootSeg.Analysis.Traits;
 using RootSeg.Imaging.Rasters;
 

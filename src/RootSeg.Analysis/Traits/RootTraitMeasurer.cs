@@ -1,3 +1,4 @@
+using RootSeg.Analysis.Io;
 using RootSeg.Imaging.Rasters;
 
 namespace RootSeg.Analysis.Traits;

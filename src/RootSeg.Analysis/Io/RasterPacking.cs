@@ -1,6 +1,6 @@
 using RootSeg.Imaging.Rasters;
 
-namespace RootSeg.Analysis.Traits;
+namespace RootSeg.Analysis.Io;
 
 /// <summary>Copies single-channel rasters into dense row-major arrays (row padding dropped).</summary>
 internal static class RasterPacking
