@@ -105,24 +105,25 @@ internal sealed class SkeletonGraph
     /// </summary>
     public (long BranchPixels, long BranchPoints) CountBranches(int width, int height)
     {
-        var isBranch = new Dictionary<int, bool>();
+        // Branch pixel index -> whether a cluster walk has reached it yet.
+        var visited = new Dictionary<int, bool>();
         foreach (var (index, k) in Pixels.Select((p, k) => (p, k)))
         {
             if (Degree[k] >= 3)
             {
-                isBranch[index] = false;
+                visited[index] = false;
             }
         }
         long clusters = 0;
         var stack = new Stack<int>();
-        foreach (var start in isBranch.Keys.ToArray())
+        foreach (var start in visited.Keys.ToArray())
         {
-            if (isBranch[start])
+            if (visited[start])
             {
                 continue;
             }
             clusters++;
-            isBranch[start] = true;
+            visited[start] = true;
             stack.Push(start);
             while (stack.Count > 0)
             {
@@ -138,15 +139,15 @@ internal sealed class SkeletonGraph
                             continue;
                         }
                         var n = ny * width + nx;
-                        if (isBranch.TryGetValue(n, out var seen) && !seen)
+                        if (visited.TryGetValue(n, out var seen) && !seen)
                         {
-                            isBranch[n] = true;
+                            visited[n] = true;
                             stack.Push(n);
                         }
                     }
                 }
             }
         }
-        return (isBranch.Count, clusters);
+        return (visited.Count, clusters);
     }
 }
