@@ -16,10 +16,10 @@ internal static class SeedHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Mix(uint seed, int a, int b = 0, int c = 0)
     {
-        var h = Finalise(seed ^ 0x9E3779B9u);
-        h = Finalise(h ^ unchecked((uint)a));
-        h = Finalise(h ^ unchecked((uint)b * 0x85EBCA6Bu));
-        return Finalise(h ^ unchecked((uint)c * 0xC2B2AE35u));
+        // Two finaliser rounds suffice: the first scrambles (seed, a), the second folds in b and c, each scaled by
+        // an odd constant so that small coordinates land far apart before mixing.
+        var h = Finalise(seed ^ unchecked((uint)a * 0x9E3779B1u));
+        return Finalise(h ^ unchecked((uint)b * 0x85EBCA77u + (uint)c * 0xC2B2AE3Du));
     }
 
     /// <summary>A uniform number in [0, 1) from the hash of the arguments.</summary>
