@@ -42,7 +42,7 @@ public sealed record RootPhotoOptions
     /// </summary>
     public IReadOnlyList<RgbColor> SoilPalette { get; init; } =
     [
-        new(52, 38, 30), new(70, 52, 40), new(88, 64, 46), new(46, 40, 36), new(96, 70, 50), new(62, 50, 44),
+        new(58, 46, 44), new(72, 58, 52), new(84, 66, 56), new(50, 44, 44), new(92, 74, 62), new(66, 54, 50),
     ];
 
     /// <summary>Pebbles (grey shaded ellipses, hard negatives) per photo, 0 to 10000.</summary>

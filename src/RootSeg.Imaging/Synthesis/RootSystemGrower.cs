@@ -23,7 +23,7 @@ internal sealed class RootSystemGrower
 
     private static readonly Vector3[] RootColours =
     [
-        new(222, 208, 178), new(200, 178, 140), new(182, 160, 126), new(208, 196, 176), new(170, 146, 112),
+        new(204, 190, 166), new(180, 160, 132), new(164, 144, 120), new(192, 182, 168), new(156, 136, 112),
     ];
 
     private readonly RootPhotoOptions _options;
@@ -87,7 +87,7 @@ internal sealed class RootSystemGrower
         return Vector3.Clamp(basis * brightness + jitter, Vector3.Zero, new Vector3(255));
     }
 
-    private float Opacity() => (float)_random.Uniform(0.7, 1.0);
+    private float Opacity() => (float)_random.Uniform(0.6, 1.0);
 
     private RootPath GrowOne(Sprout sprout, Queue<Sprout> pending)
     {

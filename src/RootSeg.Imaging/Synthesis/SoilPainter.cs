@@ -24,15 +24,15 @@ internal static class SoilPainter
         var colourA = ToVector(palette[first]);
         var colourB = ToVector(palette[second]);
         var mix = new ValueNoise(random.Next(), random.Uniform(48, 140), 4);
-        var texture = new ValueNoise(random.Next(), random.Uniform(6, 14), 3);
+        var texture = new ValueNoise(random.Next(), random.Uniform(3, 8), 3);
         var fineSeed = (uint)random.Next();
         Parallel.For(0, canvas.Height, y =>
         {
             for (var x = 0; x < canvas.Width; x++)
             {
                 // Stretch the noise around its mean so that both colours show in clear patches.
-                var t = Math.Clamp((mix.At(x, y) - 0.5f) * 2.2f + 0.5f, 0f, 1f);
-                var brightness = 0.78f + 0.4f * texture.At(x, y) + 0.12f * (SeedHash.Uniform(fineSeed, x, y) - 0.5f);
+                var t = Math.Clamp((mix.At(x, y) - 0.5f) * 1.6f + 0.5f, 0f, 1f);
+                var brightness = 0.8f + 0.35f * texture.At(x, y) + 0.25f * (SeedHash.Uniform(fineSeed, x, y) - 0.5f);
                 canvas.Set(x, y, Vector3.Lerp(colourA, colourB, t) * brightness);
             }
         });
@@ -55,8 +55,8 @@ internal static class SoilPainter
             }
             else if (kind < 0.85)
             {
-                var aggregate = new Vector3((float)random.Uniform(105, 150), (float)random.Uniform(55, 80),
-                    (float)random.Uniform(40, 60));
+                var aggregate = new Vector3((float)random.Uniform(110, 150), (float)random.Uniform(68, 90),
+                    (float)random.Uniform(58, 76));
                 canvas.Disc(x, y, (float)random.Uniform(0.8, 3.0), (float)random.Uniform(0.4, 0.9), _ => aggregate);
             }
             else

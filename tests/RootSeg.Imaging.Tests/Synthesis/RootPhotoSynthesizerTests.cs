@@ -73,7 +73,7 @@ public sealed class RootPhotoSynthesizerTests
     public void RootFractionIsRealisticAtTheDefaultSize()
     {
         var synthesizer = new RootPhotoSynthesizer(new RootPhotoOptions());
-        for (var seed = 0; seed < 12; seed++)
+        for (var seed = 0; seed < 8; seed++)
         {
             using var photo = synthesizer.Generate(seed);
             var fraction = SynthesisAssert.Count(photo.Mask, 1) / (double)(photo.Mask.Width * photo.Mask.Height);

@@ -32,7 +32,7 @@ public sealed class TrueLengthTests
     public void BranchedTaperedRootsAreaOverMeanWidthMatchesLength()
     {
         var synthesizer = new RootPhotoSynthesizer(new RootPhotoOptions());
-        for (var seed = 0; seed < 6; seed++)
+        for (var seed = 0; seed < 4; seed++)
         {
             using var photo = synthesizer.Generate(seed);
             var area = SynthesisAssert.Count(photo.Mask, 1);
