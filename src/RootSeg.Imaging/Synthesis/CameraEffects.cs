@@ -31,7 +31,10 @@ internal static class CameraEffects
         });
     }
 
-    /// <summary>Separable Gaussian blur, edges mirrored; sigma 0 leaves the canvas as it is.</summary>
+    /// <summary>
+    /// Separable Gaussian blur with edges mirrored (scipy's "reflect": d c b a | a b c d), per channel; sigma 0
+    /// leaves the canvas as it is.
+    /// </summary>
     public static void Blur(RgbCanvas canvas, float sigma)
     {
         if (sigma <= 0f)
@@ -64,10 +67,13 @@ internal static class CameraEffects
         });
     }
 
-    /// <summary>Normalised Gaussian weights for offsets -radius..radius, radius = ceil(3 sigma).</summary>
+    /// <summary>
+    /// Normalised Gaussian weights for offsets -radius..radius, with radius = floor(3 sigma + 0.5) as
+    /// scipy.ndimage.gaussian_filter chooses it for truncate = 3, so the blur can be checked against scipy.
+    /// </summary>
     internal static float[] Kernel(float sigma)
     {
-        var radius = (int)MathF.Ceiling(3f * sigma);
+        var radius = (int)(3f * sigma + 0.5f);
         var kernel = new float[2 * radius + 1];
         var sum = 0f;
         for (var k = -radius; k <= radius; k++)

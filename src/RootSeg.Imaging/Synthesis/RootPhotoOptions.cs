@@ -90,7 +90,7 @@ public sealed record RootPhotoOptions
     {
         if (value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}]");
+            throw new ArgumentOutOfRangeException(name, value, $"must be in [{min}, {max}]");
         }
     }
 
@@ -98,7 +98,7 @@ public sealed record RootPhotoOptions
     {
         if (!(value >= min && value <= max))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}]");
+            throw new ArgumentOutOfRangeException(name, value, $"must be in [{min}, {max}]");
         }
     }
 }

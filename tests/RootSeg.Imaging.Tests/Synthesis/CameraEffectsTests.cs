@@ -13,12 +13,34 @@ public sealed class CameraEffectsTests
         var kernel = CameraEffects.Kernel(sigma);
         var radius = kernel.Length / 2;
 
-        Assert.Equal((int)MathF.Ceiling(3 * sigma), radius);
+        Assert.Equal((int)(3 * sigma + 0.5f), radius);
         Assert.Equal(1f, kernel.Sum(), 1e-5f);
         for (var k = 1; k <= radius; k++)
         {
             Assert.Equal(kernel[radius - k], kernel[radius + k]);
             Assert.Equal(MathF.Exp(-0.5f * k * k / (sigma * sigma)), kernel[radius + k] / kernel[radius], 1e-5f);
+        }
+    }
+
+    [Theory]
+    [InlineData("0.45")]
+    [InlineData("0.6")]
+    [InlineData("1.2")]
+    [InlineData("2.5")]
+    public void BlurMatchesScipyGaussianFilter(string sigma)
+    {
+        // Made by scripts/fixtures/synthesis.py: scipy.ndimage.gaussian_filter, mode "reflect", truncate 3.
+        var input = ReadFloats("blur_input.f32");
+        var expected = ReadFloats($"blur_sigma_{sigma}.f32");
+        var canvas = new RgbCanvas(13, 11);
+        input.CopyTo(canvas.Data, 0);
+
+        CameraEffects.Blur(canvas, float.Parse(sigma, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected.Length, canvas.Data.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], canvas.Data[i], 1e-3f);
         }
     }
 
@@ -59,5 +81,16 @@ public sealed class CameraEffectsTests
 
         Assert.Equal(200f, canvas.Get(50, 50).X, 0.1f);
         Assert.Equal(200f * 0.75f, canvas.Get(0, 0).X, 2f);
+    }
+
+    private static float[] ReadFloats(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "synthesis", name));
+        var values = new float[bytes.Length / 4];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(4 * i));
+        }
+        return values;
     }
 }
