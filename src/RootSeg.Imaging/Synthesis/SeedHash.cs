@@ -7,8 +7,8 @@ namespace RootSeg.Imaging.Synthesis;
 /// evaluated per pixel from any thread in any order and still give the same image for a seed.
 /// </summary>
 /// <remarks>
-/// The mixing steps are the 32-bit finaliser of MurmurHash3 (Appleby 2011) applied after each word; its avalanche
-/// makes neighbouring lattice points uncorrelated, which value noise needs (Lagae et al. 2010, "A survey of
+/// The mixing step is the 32-bit finaliser of MurmurHash3 (Appleby 2011), applied twice; its avalanche makes
+/// neighbouring lattice points uncorrelated, which value noise needs (Lagae et al. 2010, "A survey of
 /// procedural noise functions", Computer Graphics Forum 29(8):2579-2600, doi:10.1111/j.1467-8659.2010.01827.x).
 /// </remarks>
 internal static class SeedHash
