@@ -118,11 +118,11 @@ internal static class CameraEffects
     private static int Mirror(int i, int n)
     {
         var period = 2 * n;
-        i %= period;
-        if (i < 0)
+        var folded = i % period;
+        if (folded < 0)
         {
-            i += period;
+            folded += period;
         }
-        return i < n ? i : period - 1 - i;
+        return folded < n ? folded : period - 1 - folded;
     }
 }

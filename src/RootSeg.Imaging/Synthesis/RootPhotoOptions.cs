@@ -3,7 +3,8 @@ namespace RootSeg.Imaging.Synthesis;
 /// <summary>
 /// What <see cref="RootPhotoSynthesizer"/> draws: picture size, how many roots and how wide, how often they
 /// branch, the soil colours, how many hard negatives (pebbles, scratches), camera blur and noise, and the seed.
-/// The defaults give 512x512 minirhizotron-like photos with roughly 1% to 6% root pixels.
+/// The defaults give 512x512 minirhizotron-like photos with roughly 1.5% to 7% root pixels; root lengths grow with
+/// the picture but widths do not, so much smaller pictures need fewer roots (256x256: up to about 10%).
 /// </summary>
 /// <remarks>
 /// The look follows minirhizotron photos as used by Smith et al. 2020, "Segmentation of roots in soil with U-Net",
