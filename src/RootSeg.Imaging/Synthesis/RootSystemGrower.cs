@@ -82,7 +82,9 @@ internal sealed class RootSystemGrower
     private Vector3 Colour(Vector3? parent)
     {
         var basis = parent ?? RootColours[_random.Next(RootColours.Length)];
-        var jitter = new Vector3((float)_random.Gaussian(0, 6), (float)_random.Gaussian(0, 6), (float)_random.Gaussian(0, 6));
+        // Mostly a shared shift: independent channel shifts of more than a few levels turn tan roots green or pink.
+        var jitter = new Vector3((float)_random.Gaussian(0, 6)) + new Vector3((float)_random.Gaussian(0, 2),
+            (float)_random.Gaussian(0, 2), (float)_random.Gaussian(0, 2));
         var brightness = (float)_random.Uniform(0.85, 1.05);
         return Vector3.Clamp(basis * brightness + jitter, Vector3.Zero, new Vector3(255));
     }
