@@ -112,9 +112,11 @@ public static class Frangi
     {
         var width = source.Length;
         var radius = kernel.Length - 1;
-        for (var i = 0; i < width + 2 * radius; i++)
+        source.CopyTo(extended.AsSpan(radius));
+        for (var i = 0; i < radius; i++)
         {
             extended[i] = source[GaussianKernel.Reflect(i - radius, width)];
+            extended[radius + width + i] = source[GaussianKernel.Reflect(width + i, width)];
         }
         var lanes = Vector<float>.Count;
         var x = 0;
@@ -171,9 +173,16 @@ public static class Frangi
     {
         var n = source.Length;
         target[0] = source[1] - source[0];
-        for (var x = 1; x < n - 1; x++)
+        var lanes = Vector<float>.Count;
+        var x = 1;
+        // Halving is exact, so multiplying by 0.5 gives numpy's (f[x+1] - f[x-1]) / 2 bit for bit.
+        for (; x + lanes <= n - 1; x += lanes)
         {
-            target[x] = (source[x + 1] - source[x - 1]) / 2f;
+            ((new Vector<float>(source[(x + 1)..]) - new Vector<float>(source[(x - 1)..])) * 0.5f).CopyTo(target[x..]);
+        }
+        for (; x < n - 1; x++)
+        {
+            target[x] = (source[x + 1] - source[x - 1]) * 0.5f;
         }
         target[n - 1] = source[n - 1] - source[n - 2];
     }
@@ -185,18 +194,18 @@ public static class Frangi
     private static void DiffAcrossRows(float[] rows, int width, int y, int first, int height, Span<float> target)
     {
         int above, below;
-        float divisor;
+        float factor;
         if (y == 0)
         {
-            (above, below, divisor) = (0, 1, 1f);
+            (above, below, factor) = (0, 1, 1f);
         }
         else if (y == height - 1)
         {
-            (above, below, divisor) = (y - 1, y, 1f);
+            (above, below, factor) = (y - 1, y, 1f);
         }
         else
         {
-            (above, below, divisor) = (y - 1, y + 1, 2f);
+            (above, below, factor) = (y - 1, y + 1, 0.5f);
         }
         var a = rows.AsSpan((above - first) * width, width);
         var b = rows.AsSpan((below - first) * width, width);
@@ -204,11 +213,11 @@ public static class Frangi
         var x = 0;
         for (; x + lanes <= width; x += lanes)
         {
-            ((new Vector<float>(b[x..]) - new Vector<float>(a[x..])) / divisor).CopyTo(target[x..]);
+            ((new Vector<float>(b[x..]) - new Vector<float>(a[x..])) * factor).CopyTo(target[x..]);
         }
         for (; x < width; x++)
         {
-            target[x] = (b[x] - a[x]) / divisor;
+            target[x] = (b[x] - a[x]) * factor;
         }
     }
 
