@@ -13,7 +13,7 @@ public static class FrangiSearch
 {
     /// <summary>Runs (or resumes) a search.</summary>
     /// <param name="objective">1 - mean F1 of a parameter set over the training images, in [0, 1]; called
-    /// concurrently, so it must be thread-safe.</param>
+    /// concurrently, so it must be thread-safe (<see cref="FrangiObjective.Evaluate"/> is).</param>
     /// <param name="trainingImages">The stems of the training images, recorded in the log and the result so that a
     /// log is never resumed against other images.</param>
     /// <param name="options">Budget, seed, parallelism, start.</param>

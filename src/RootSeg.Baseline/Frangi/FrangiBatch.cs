@@ -1,0 +1,63 @@
+using RootSeg.Imaging.Codecs;
+
+namespace RootSeg.Baseline.Frangi;
+
+/// <summary>
+/// Segments photo files with the Frangi baseline and writes the masks as <c>rootseg segment</c> does: one 8-bit grey
+/// PNG per photo, named by the photo's stem, 255 on root and 0 elsewhere, written under a temporary name and moved
+/// into place, so <c>rootseg evaluate</c> and <c>rootseg measure</c> read them unchanged.
+/// </summary>
+public static class FrangiBatch
+{
+    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
+
+    /// <summary>The photos at <paramref name="path"/>: the file itself, or the image files of the folder in
+    /// ordinal order.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>, or the folder holds no
+    /// image file; the message names it.</exception>
+    public static IReadOnlyList<string> Photos(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such file or folder", path);
+        }
+        var photos = Directory.EnumerateFiles(path)
+            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (photos.Count == 0)
+        {
+            throw new FileNotFoundException($"{path}: no JPEG, PNG or TIFF photo in this folder", path);
+        }
+        return photos;
+    }
+
+    /// <summary>The mask path of <paramref name="photoPath"/> in <paramref name="outDir"/>.</summary>
+    public static string MaskPath(string photoPath, string outDir) =>
+        Path.Combine(outDir, Path.GetFileNameWithoutExtension(photoPath) + ".png");
+
+    /// <summary>Segments one photo and writes its mask into <paramref name="outDir"/> (created when missing).</summary>
+    /// <param name="photoPath">A JPEG, PNG or TIFF photo.</param>
+    /// <param name="outDir">The mask folder.</param>
+    /// <param name="parameters">The baseline's parameters.</param>
+    /// <returns>The path of the mask written.</returns>
+    /// <exception cref="ImageFileException">The photo cannot be read or the mask cannot be written.</exception>
+    /// <exception cref="ArgumentException">The photo is smaller than 2x2 or a parameter is out of range.</exception>
+    public static string SegmentFile(string photoPath, string outDir, FrangiParameters parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(photoPath);
+        ArgumentException.ThrowIfNullOrEmpty(outDir);
+        ArgumentNullException.ThrowIfNull(parameters);
+        Directory.CreateDirectory(outDir);
+        using var photo = ImageFile.ReadRgb(photoPath);
+        using var mask = FrangiSegmenter.Segment(photo, parameters);
+        var maskPath = MaskPath(photoPath, outDir);
+        ImageFile.Write(maskPath, mask);
+        return maskPath;
+    }
+}

@@ -1,0 +1,45 @@
+namespace RootSeg.Baseline.Frangi;
+
+/// <summary>
+/// The objective of the Frangi search of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0): 1 - mean F1 of the
+/// baseline's segmentation over the training images. Thread-safe: evaluations share only the read-only images.
+/// </summary>
+public sealed class FrangiObjective
+{
+    private readonly IReadOnlyList<TrainingImage> _images;
+    private readonly int _threads;
+
+    /// <summary>An objective over <paramref name="images"/>, which stay owned by the caller.</summary>
+    /// <param name="images">At least one training image.</param>
+    /// <param name="maxDegreeOfParallelism">Images segmented at once within one evaluation, at least 1.</param>
+    public FrangiObjective(IReadOnlyList<TrainingImage> images, int maxDegreeOfParallelism = 1)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+        {
+            throw new ArgumentException("the objective needs at least one image", nameof(images));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        _images = images;
+        _threads = maxDegreeOfParallelism;
+    }
+
+    /// <summary>1 - mean F1 over the images, in [0, 1].</summary>
+    public double Evaluate(FrangiParameters parameters) => 1 - MeanF1(parameters);
+
+    /// <summary>The F1 score of each image, in order.</summary>
+    public double[] F1Scores(FrangiParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var scores = new double[_images.Count];
+        Parallel.For(0, _images.Count, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        {
+            using var mask = FrangiSegmenter.SegmentGrey(_images[i].Grey, parameters);
+            scores[i] = SegmentationScore.F1(mask, _images[i].Labels);
+        });
+        return scores;
+    }
+
+    /// <summary>The mean F1 score over the images.</summary>
+    public double MeanF1(FrangiParameters parameters) => F1Scores(parameters).Average();
+}
