@@ -22,6 +22,7 @@ public sealed class AugmentationPipeline
     private readonly IReadOnlyList<TrainingImage> _images;
     private readonly AugmentationOptions _options;
     private readonly InstanceSampler _sampler;
+    private long _batchesBuilt;
 
     /// <summary>Creates a pipeline over in-memory training images.</summary>
     /// <param name="images">Training images (at least one), each at least OutputSize on each side.</param>
@@ -39,6 +40,9 @@ public sealed class AugmentationPipeline
         _options = options;
         _sampler = new InstanceSampler(options.Geometry, options.CandidatesPerImage, options.MaxTilesPerImage);
     }
+
+    /// <summary>Batches built so far by <see cref="BuildBatch"/>, on any thread (lets tests see the queue's bound).</summary>
+    internal long BatchesBuilt => Interlocked.Read(ref _batchesBuilt);
 
     /// <summary>The epoch's tiles in training order: sampled per image, then shuffled.</summary>
     public IReadOnlyList<TileWindow> EpochTiles(int epoch)
@@ -137,6 +141,7 @@ public sealed class AugmentationPipeline
             _options.Augmenter.Augment(photo, annotation, geometry, random,
                 batch.InputOf(k), batch.LabelsOf(k), batch.LabelledOf(k));
         }
+        Interlocked.Increment(ref _batchesBuilt);
         return batch;
     }
 

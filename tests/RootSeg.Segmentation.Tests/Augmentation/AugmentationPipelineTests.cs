@@ -93,6 +93,28 @@ public sealed class AugmentationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkersRunAheadByAtMostTheQueueCapacity()
+    {
+        var pipeline = new AugmentationPipeline(_images, new AugmentationOptions
+        {
+            Seed = 1, Workers = 2, QueueCapacity = 2, BatchSize = 1, Geometry = Small,
+            CandidatesPerImage = 40, MaxTilesPerImage = 10,
+        });
+        Assert.True(pipeline.BatchCount(0) >= 8, "the epoch must be longer than the queue");
+        await using var batches = pipeline.ReadEpochAsync(0).GetAsyncEnumerator();
+        Assert.True(await batches.MoveNextAsync());
+        // The consumer holds batch 0; the queue admits two more, so exactly three get built however long we wait.
+        for (var i = 0; i < 200 && pipeline.BatchesBuilt < 3; i++)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(200);
+        Assert.Equal(3, pipeline.BatchesBuilt);
+        Assert.True(await batches.MoveNextAsync());
+        Assert.Equal(1, batches.Current.Index);
+    }
+
+    [Fact]
     public void ValidationBatchesCoverEveryTile()
     {
         var batches = AugmentationPipeline.ValidationBatches(_images, Small, 4).ToList();
