@@ -23,6 +23,11 @@ public sealed class Raster<T> : IDisposable where T : unmanaged
     /// <param name="channels">Interleaved samples per pixel, 1 to 4.</param>
     /// <param name="stride">Samples per row, at least width x channels; 0 means exactly that.</param>
     public Raster(int width, int height, int channels = 1, int stride = 0)
+        : this(width, height, channels, stride, clear: true)
+    {
+    }
+
+    private Raster(int width, int height, int channels, int stride, bool clear)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
@@ -43,8 +48,18 @@ public sealed class Raster<T> : IDisposable where T : unmanaged
             throw new ArgumentOutOfRangeException(nameof(height), $"a {width}x{height}x{channels} raster is too large");
         }
         _buffer = ArrayPool<T>.Shared.Rent((int)length);
-        Data.Clear();
+        if (clear)
+        {
+            Data.Clear();
+        }
     }
+
+    /// <summary>
+    /// A raster whose samples are whatever the pool's buffer held: for code that writes every sample at once
+    /// (decoders, conversions), where clearing first would be a wasted pass over the memory.
+    /// </summary>
+    internal static Raster<T> CreateUninitialized(int width, int height, int channels = 1) =>
+        new(width, height, channels, 0, clear: false);
 
     /// <summary>Columns.</summary>
     public int Width { get; }

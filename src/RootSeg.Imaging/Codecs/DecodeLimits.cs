@@ -1,0 +1,20 @@
+using RootSeg.Imaging.Rasters;
+
+namespace RootSeg.Imaging.Codecs;
+
+/// <summary>Checks a file's declared size before memory is taken for it, so a corrupt header gives a clear error.</summary>
+internal static class DecodeLimits
+{
+    /// <summary>Throws <see cref="ImageFileException"/> unless a width x height x channels raster can exist.</summary>
+    public static void Check(string path, long width, long height, int channels)
+    {
+        if (width < 1 || height < 1)
+        {
+            throw new ImageFileException(path, $"the header gives an empty {width}x{height} image");
+        }
+        if (width * height * channels > Array.MaxLength)
+        {
+            throw new ImageFileException(path, $"a {width}x{height} image with {channels} channels is too large for a {nameof(Raster<byte>)}");
+        }
+    }
+}
