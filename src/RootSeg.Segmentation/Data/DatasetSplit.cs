@@ -75,6 +75,10 @@ public sealed record DatasetSplit
             File.WriteAllText(temporary, ToJson() + "\n");
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{full} cannot be written: {e.Message}", e);
+        }
         finally
         {
             File.Delete(temporary);
