@@ -92,8 +92,9 @@ internal sealed class SplitCommand : ICommand
         }
         split.Save(path);
         var c = split.Counts;
-        Console.WriteLine(FormattableString.Invariant(
-            $"{path}: {split.Mode.ToString().ToLowerInvariant()} split, seed {seed}: {c.Train} train, {c.Validation} validation, {c.Test} test, {c.Excluded} excluded"));
+        var mode = split.Mode.ToString().ToLowerInvariant();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: {mode} split, seed {seed}: {c.Train} train, {c.Validation} validation, {c.Test} test, {c.Excluded} excluded"));
         return 0;
     }
 
