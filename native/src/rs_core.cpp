@@ -8,7 +8,11 @@ thread_local std::string last_error;
 }
 
 namespace rs {
-void set_last_error(const std::string& message) { last_error = message; }
+// c10 appends a C++ backtrace to its messages; C# users need only the first part.
+void set_last_error(const std::string& message) {
+    auto cut = message.find("\nException raised from");
+    last_error = cut == std::string::npos ? message : message.substr(0, cut);
+}
 void clear_last_error() { last_error.clear(); }
 }  // namespace rs
 
@@ -32,3 +36,24 @@ RS_EXPORT int rs_set_num_threads(int threads) {
 }
 
 RS_EXPORT int rs_get_num_threads() { return rs::guard(-1, [] { return at::get_num_threads(); }); }
+
+namespace {
+thread_local std::string text_buffer;
+}
+
+// libtorch's build configuration (at::show_config: compiler, BLAS, oneDNN, OpenMP, CUDA), valid until the next
+// call on this thread; null on failure.
+RS_EXPORT const char* rs_show_config() {
+    return rs::guard<const char*>(nullptr, [] {
+        text_buffer = at::show_config();
+        return text_buffer.c_str();
+    });
+}
+
+// libtorch's thread settings (at::get_parallel_info), valid until the next call on this thread; null on failure.
+RS_EXPORT const char* rs_parallel_info() {
+    return rs::guard<const char*>(nullptr, [] {
+        text_buffer = at::get_parallel_info();
+        return text_buffer.c_str();
+    });
+}

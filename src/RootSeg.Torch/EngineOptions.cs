@@ -1,0 +1,38 @@
+namespace RootSeg.Torch;
+
+/// <summary>How the libtorch engine runs: threads, CPU allocator, cuDNN autotuning. Passed to <see cref="Engine.Configure"/>.</summary>
+public sealed record EngineOptions
+{
+    /// <summary>Intra-op threads; 0 means one per logical core (libtorch itself would use 1 here).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The CPU allocator; the caching one is faster (native/README.md has the measurements).</summary>
+    public AllocatorKind Allocator { get; init; } = AllocatorKind.Caching;
+
+    /// <summary>The most bytes the caching allocator keeps in reserve; freed blocks beyond it go back to the system.</summary>
+    public long AllocatorCacheLimitBytes { get; init; } = 4L << 30;
+
+    /// <summary>Let cuDNN time its algorithms per input shape and keep the fastest (torch.backends.cudnn.benchmark).</summary>
+    public bool CudnnBenchmark { get; init; }
+
+    /// <summary>The options in force when nothing was configured.</summary>
+    public static EngineOptions Default { get; } = new();
+
+    /// <summary>Checks the values, naming the bad one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (Threads < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "must be 0 (one per core) or more");
+        }
+        if (!Enum.IsDefined(Allocator))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Allocator), Allocator, "unknown allocator");
+        }
+        if (AllocatorCacheLimitBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AllocatorCacheLimitBytes), AllocatorCacheLimitBytes, "must not be negative");
+        }
+    }
+}
