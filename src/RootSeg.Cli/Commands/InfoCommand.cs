@@ -38,7 +38,8 @@ internal sealed class InfoCommand : ICommand
         Console.WriteLine($"libtorch  {info.TorchVersion}");
         Console.WriteLine($".NET      {Environment.Version}");
         Console.WriteLine($"threads   {info.Threads} intra-op ({Environment.ProcessorCount} logical cores)");
-        Console.WriteLine($"BLAS      {ConfigValue(info.BuildConfig, "BLAS_INFO")} (LAPACK {ConfigValue(info.BuildConfig, "LAPACK_INFO")})");
+        Console.WriteLine($"BLAS      {ConfigValue(info.BuildConfig, "BLAS_INFO")} (LAPACK {ConfigValue(info.BuildConfig, "LAPACK_INFO")}), " +
+                          $"loaded: {LoadedLibraries("blas")}");
         Console.WriteLine($"oneDNN    {(info.BuildConfig.Contains("USE_MKLDNN=ON", StringComparison.Ordinal) ? "yes" : "no")}");
         var cache = Gib(Engine.Options.AllocatorCacheLimitBytes);
         Console.WriteLine(info.Allocator == AllocatorKind.Caching
@@ -75,6 +76,22 @@ internal sealed class InfoCommand : ICommand
         start += key.Length + 1;
         var end = config.IndexOfAny([',', '\n'], start);
         return (end < 0 ? config[start..] : config[start..end]).Trim();
+    }
+
+    // A "generic" BLAS is whatever libblas.so.3 resolves to at run time (Debian's alternatives), so name the file.
+    private static string LoadedLibraries(string part)
+    {
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps))
+        {
+            return "unknown";
+        }
+        var paths = File.ReadLines(maps)
+            .Select(line => line.IndexOf('/') is var i and >= 0 ? line[i..] : "")
+            .Where(path => Path.GetFileName(path).Contains(part, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return paths.Count == 0 ? "none yet" : string.Join(", ", paths);
     }
 
     private static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB");
