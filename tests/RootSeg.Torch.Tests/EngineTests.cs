@@ -29,6 +29,26 @@ public sealed class EngineTests : LeakCheckedTest
     }
 
     [Fact]
+    public void CachingAllocatorIsSafeAcrossThreads()
+    {
+        Engine.Configure(EngineOptions.Default);
+        var sums = new double[8];
+        Parallel.For(0, sums.Length, i =>
+        {
+            for (var round = 0; round < 20; round++)
+            {
+                using var scope = TensorScope.Enter();
+                var t = Tensor.Full([64 + i, 100], i);
+                sums[i] = (t * 2).Sum().Item();
+            }
+        });
+        for (var i = 0; i < sums.Length; i++)
+        {
+            Assert.Equal(2.0 * i * (64 + i) * 100, sums[i]);
+        }
+    }
+
+    [Fact]
     public void CacheLimitBoundsTheReserve()
     {
         try

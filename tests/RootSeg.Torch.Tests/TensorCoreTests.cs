@@ -98,6 +98,7 @@ public sealed class TensorCoreTests : LeakCheckedTest
         using var b = Tensor.Ones([4, 5]);
         var e = Assert.Throws<TorchException>(() => a.MatMul(b));
         Assert.Contains("shapes cannot be multiplied", e.Message);
+        Assert.DoesNotContain("Exception raised from", e.Message);
         using var w = Tensor.Ones([4, 3, 3, 3]);
         using var x = Tensor.Ones([1, 2, 5, 5]);
         var conv = Assert.Throws<TorchException>(() => Functional.Conv2d(x, w));
