@@ -33,9 +33,17 @@ size_t bucket_size(size_t n) {
     return (n + step - 1) / step * step;
 }
 
+// libtorch 2.3 made Allocator::allocate non-const and added the pure virtual copy_data.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+#define RS_ALLOCATE_CONST
+#define RS_ALLOCATOR_COPY_DATA 1
+#else
+#define RS_ALLOCATE_CONST const
+#endif
+
 class CachingAllocator final : public c10::Allocator {
 public:
-    c10::DataPtr allocate(size_t n) const override {
+    c10::DataPtr allocate(size_t n) RS_ALLOCATE_CONST override {
         if (n == 0) {
             return {nullptr, nullptr, &release, c10::Device(c10::DeviceType::CPU)};
         }
@@ -44,6 +52,12 @@ public:
     }
 
     c10::DeleterFnPtr raw_deleter() const override { return &release; }
+
+#ifdef RS_ALLOCATOR_COPY_DATA
+    void copy_data(void* dest, const void* src, std::size_t count) const override {
+        default_copy_data(dest, src, count);
+    }
+#endif
 
     static CachingAllocator& instance() {
         // Leaked on purpose: tensors may be freed during static destruction at exit and still need it.

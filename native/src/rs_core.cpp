@@ -19,12 +19,14 @@ void clear_last_error() { last_error.clear(); }
 // The message of the last failed call on this thread, or "" when it succeeded. Owned by the shim.
 RS_EXPORT const char* rs_last_error() { return last_error.c_str(); }
 
-// PyTorch's version as "major.minor.patch".
+// PyTorch's version as "major.minor.patch" (from the headers the shim was built with); null on failure.
 RS_EXPORT const char* rs_torch_version() {
-    static const std::string version = std::to_string(TORCH_VERSION_MAJOR) + "." +
-                                       std::to_string(TORCH_VERSION_MINOR) + "." +
-                                       std::to_string(TORCH_VERSION_PATCH);
-    return version.c_str();
+    return rs::guard<const char*>(nullptr, [] {
+        static const std::string version = std::to_string(TORCH_VERSION_MAJOR) + "." +
+                                           std::to_string(TORCH_VERSION_MINOR) + "." +
+                                           std::to_string(TORCH_VERSION_PATCH);
+        return version.c_str();
+    });
 }
 
 // Sets the intra-op thread count (OpenMP pool shared with OpenBLAS and oneDNN).

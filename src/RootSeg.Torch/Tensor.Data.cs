@@ -39,6 +39,17 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>The elements' raw little-endian bytes in C order, whatever the scalar type (for weight files).</summary>
+    public unsafe byte[] ToBytes()
+    {
+        var result = new byte[checked(NumberOfElements * DType.ElementSize())];
+        fixed (byte* pointer = result)
+        {
+            NativeMethods.Check(NativeMethods.rs_tensor_to_buffer(Handle, pointer, result.Length, (int)DType));
+        }
+        return result;
+    }
+
     /// <summary>The value of a one-element tensor as a double (torch.Tensor.item).</summary>
     /// <exception cref="TorchException">The tensor has more than one element.</exception>
     public double Item()

@@ -49,6 +49,28 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>
+    /// A tensor of any scalar type from its raw little-endian bytes in C order (how weight files store tensors,
+    /// Float16 and BFloat16 included).
+    /// </summary>
+    /// <exception cref="ArgumentException">The byte count is not the shape's element count times the element size.</exception>
+    public static unsafe Tensor FromBytes(ReadOnlySpan<byte> data, ScalarType dtype, long[] shape, Device? device = null)
+    {
+        var count = CheckShape(shape, nameof(shape));
+        var expected = checked(count * dtype.ElementSize());
+        if (expected != data.Length)
+        {
+            throw new ArgumentException(
+                $"data holds {data.Length} bytes but shape [{string.Join(", ", shape)}] of {dtype} needs {expected}", nameof(data));
+        }
+        var target = device ?? Device.Cpu;
+        fixed (byte* pointer = data)
+        {
+            return Wrap(NativeMethods.rs_tensor_from_buffer(pointer, data.Length, shape, shape.Length, (int)dtype,
+                (int)target.Type, target.Index));
+        }
+    }
+
     /// <summary>A zero-dimensional tensor holding <paramref name="value"/>.</summary>
     public static Tensor Scalar(double value, ScalarType dtype = ScalarType.Float32, Device? device = null) =>
         Full([], value, dtype, device);

@@ -89,10 +89,11 @@ public sealed partial class Tensor : IDisposable
     private Device ReadDevice()
     {
         var type = NativeMethods.CheckValue(NativeMethods.rs_tensor_device_type(Handle));
+        // -1 is a valid answer (the CPU), so failure is signalled by -2.
         var index = NativeMethods.rs_tensor_device_index(Handle);
-        if (index < -1)
+        if (index == -2)
         {
-            NativeMethods.Check(-1);
+            throw new TorchException(NativeMethods.LastError());
         }
         return type == (int)DeviceType.Cpu ? Device.Cpu : new Device(DeviceType.Cuda, Math.Max(index, 0));
     }

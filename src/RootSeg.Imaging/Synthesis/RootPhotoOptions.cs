@@ -13,8 +13,11 @@ namespace RootSeg.Imaging.Synthesis;
 /// </remarks>
 public sealed record RootPhotoOptions
 {
-    /// <summary>The largest width or height accepted, so that a typo cannot ask for gigabytes.</summary>
-    public const int MaxSide = 16384;
+    /// <summary>
+    /// The largest width or height accepted: above the 4608-pixel photos of the paper, and small enough that a typo
+    /// cannot ask for more than a few gigabytes of working memory (about 50 bytes per pixel while drawing).
+    /// </summary>
+    public const int MaxSide = 8192;
 
     /// <summary>Picture width in pixels, 1 to <see cref="MaxSide"/>.</summary>
     public int Width { get; init; } = 512;

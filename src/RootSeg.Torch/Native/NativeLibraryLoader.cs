@@ -16,14 +16,18 @@ internal static class NativeLibraryLoader
     /// <summary>Installs the resolver for this assembly; called once, before the first native call.</summary>
     internal static void Install() => NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
 
-    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == LibraryName ? Load(Candidates(assembly), FileName) : IntPtr.Zero;
+
+    /// <summary>
+    /// Loads the first of <paramref name="candidates"/> that exists and loads, else <paramref name="fallbackName"/>
+    /// from the system library path.
+    /// </summary>
+    /// <exception cref="DllNotFoundException">Nothing loaded; the message lists every path tried and why it failed.</exception>
+    internal static IntPtr Load(IEnumerable<string> candidates, string fallbackName)
     {
-        if (name != LibraryName)
-        {
-            return IntPtr.Zero;
-        }
         var failures = new List<string>();
-        foreach (var path in Candidates(assembly))
+        foreach (var path in candidates)
         {
             if (!File.Exists(path))
             {
@@ -38,14 +42,18 @@ internal static class NativeLibraryLoader
             {
                 failures.Add($"{path} ({e.Message})");
             }
+            catch (BadImageFormatException e)
+            {
+                failures.Add($"{path} ({e.Message})");
+            }
         }
-        if (NativeLibrary.TryLoad(FileName, out var handle))
+        if (NativeLibrary.TryLoad(fallbackName, out var handle))
         {
             return handle;
         }
-        failures.Add($"{FileName} on the system library path (not loadable)");
+        failures.Add($"{fallbackName} on the system library path (not loadable)");
         throw new DllNotFoundException(
-            $"cannot load the native shim {FileName} (build it with scripts/setup); tried: {string.Join("; ", failures)}");
+            $"cannot load the native shim {fallbackName} (build it with scripts/setup); tried: {string.Join("; ", failures)}");
     }
 
     private static IEnumerable<string> Candidates(Assembly assembly)

@@ -13,7 +13,7 @@ public static class TensorConversions
     public static Tensor ToTensor(this StoredTensor stored, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return Tensor.FromBytes(stored.Data, stored.ShapeArray(), ToScalarType(stored.DType), device);
+        return Tensor.FromBytes(stored.Data, ToScalarType(stored.DType), stored.ShapeArray(), device);
     }
 
     /// <summary>A copy of <paramref name="tensor"/>'s elements, from any device, detached from autograd.</summary>

@@ -45,9 +45,10 @@ public sealed class SyntheticDatasetTests : IDisposable
     {
         var records = SyntheticDataset.Write(_root, 2, 5, Small);
         var synthesizer = new RootPhotoSynthesizer(Small);
-        foreach (var record in records)
+        for (var i = 0; i < records.Count; i++)
         {
-            Assert.Equal(SyntheticDataset.ImageSeed(5, records.ToList().IndexOf(record)), record.Seed);
+            var record = records[i];
+            Assert.Equal(SyntheticDataset.ImageSeed(5, i), record.Seed);
             using var expected = synthesizer.Generate(record.Seed);
             using var mask = ImageFile.ReadGrey(Path.Combine(_root, "annotations", record.Name + ".png"));
             using var photo = ImageFile.ReadRgb(Path.Combine(_root, "photos", record.Name + ".jpg"));

@@ -13,7 +13,8 @@ public sealed class TensorConversionTests : LeakCheckedTest
     [InlineData(ScalarType.UInt8)]
     public void StoredCopyKeepsTypeShapeAndValues(ScalarType dtype)
     {
-        using var source = Tensor.Arange(0, 6).Reshape([2, 3]);
+        using var range = Tensor.Arange(0, 6);
+        using var source = range.Reshape([2, 3]);
         using var typed = source.To(dtype);
         var stored = typed.ToStored();
         using var back = stored.ToTensor();
