@@ -35,7 +35,7 @@ internal sealed class SegmentBenchmark : IBenchmark
             BatchSize = Int("batch", new SegmenterOptions().BatchSize),
         };
         Engine.Configure(EngineOptions.Default with { Threads = Int("threads", 2) });
-        using var model = ModelFile.Load(options["weights"], NetworkFactory.Build, groups: Int("groups", 32));
+        using var model = ModelFile.Load(options["weights"], NetworkFactory.Create, groups: Int("groups", 32));
         var segmenter = new Segmenter(InferenceNetwork.FromModel(model), segmenterOptions);
 
         using var process = Process.GetCurrentProcess();

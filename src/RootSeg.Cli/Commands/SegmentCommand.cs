@@ -116,7 +116,7 @@ internal sealed class SegmentCommand : ICommand
     {
         try
         {
-            return ModelFile.Load(path, NetworkFactory.Build, device);
+            return ModelFile.Load(path, NetworkFactory.Create, device);
         }
         catch (WeightFileException e)
         {
