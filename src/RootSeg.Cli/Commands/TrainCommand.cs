@@ -73,13 +73,19 @@ internal sealed class TrainCommand : ICommand
         }
         if (device is not null)
         {
+            Device parsed;
             try
             {
-                Device.Parse(device);
+                parsed = Device.Parse(device);
             }
             catch (ArgumentException e)
             {
                 throw new UsageException($"--device: {e.Message}");
+            }
+            if (parsed.Type == DeviceType.Cuda && !Device.CudaAvailable)
+            {
+                throw new UsageException($"--device {device}: this libtorch has no usable CUDA device " +
+                                         "(build native/ against a CUDA libtorch, see scripts/setup)");
             }
         }
         if (threads > 0)
