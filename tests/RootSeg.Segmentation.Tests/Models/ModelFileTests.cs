@@ -2,9 +2,12 @@ using RootSeg.Segmentation.Models;
 using RootSeg.Segmentation.Tests.Data;
 using RootSeg.Torch;
 using RootSeg.Torch.Serialization;
+using RootSeg.Segmentation.Tests.Networks;
 
 namespace RootSeg.Segmentation.Tests.Models;
 
+// Builds networks from torch's default generator, seeded or not, so never beside another class that does.
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class ModelFileTests
 {
     [Fact]
