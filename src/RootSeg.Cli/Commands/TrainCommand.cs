@@ -73,13 +73,19 @@ internal sealed class TrainCommand : ICommand
         }
         if (device is not null)
         {
+            Device parsed;
             try
             {
-                Device.Parse(device);
+                parsed = Device.Parse(device);
             }
             catch (ArgumentException e)
             {
                 throw new UsageException($"--device: {e.Message}");
+            }
+            if (parsed.Type == DeviceType.Cuda && !Device.CudaAvailable)
+            {
+                throw new UsageException($"--device {device}: this libtorch has no usable CUDA device " +
+                                         "(build native/ against a CUDA libtorch, see scripts/setup)");
             }
         }
         if (threads > 0)
@@ -170,7 +176,7 @@ internal sealed class TrainCommand : ICommand
             }, new ImagingDatasetReader(), printer, cancel.Token);
             var best = outcome.BestEpoch is { } epoch
                 ? string.Create(CultureInfo.InvariantCulture, $"best validation F1 {outcome.BestF1:F4} at epoch {epoch}: {outcome.Files.BestModel}")
-                : "no epoch had a defined validation F1 yet, so no best model was written";
+                : "no best model yet (no epoch has had a defined validation F1)";
             if (!outcome.Completed)
             {
                 Console.Error.WriteLine($"rootseg train: stopped after {outcome.CompletedEpochs} epoch(s); checkpoint saved to " +

@@ -4,9 +4,12 @@ using RootSeg.Segmentation.Tests.Data;
 using RootSeg.Segmentation.Tests.Models;
 using RootSeg.Segmentation.Training;
 using RootSeg.Torch;
+using RootSeg.Segmentation.Tests.Networks;
 
 namespace RootSeg.Segmentation.Tests.Training;
 
+// Builds networks from torch's default generator, seeded or not, so never beside another class that does.
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class TrainerTests
 {
     [Fact]

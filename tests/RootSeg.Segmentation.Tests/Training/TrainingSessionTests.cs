@@ -7,9 +7,12 @@ using RootSeg.Segmentation.Networks;
 using RootSeg.Segmentation.Tests.Data;
 using RootSeg.Segmentation.Training;
 using RootSeg.Torch.Serialization;
+using RootSeg.Segmentation.Tests.Networks;
 
 namespace RootSeg.Segmentation.Tests.Training;
 
+// Builds networks from torch's default generator, seeded or not, so never beside another class that does.
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class TrainingSessionTests
 {
     private const int Tile = 252;
