@@ -1,11 +1,10 @@
 #!/usr/bin/python3
 """The scikit-image / scipy side of benchmarks/imaging (run by ./run with Debian's /usr/bin/python3).
 
-    reference.py prepare PHOTO MASK DIR      dump the photo's grey channel (float32, skimage rgb2gray) and its mask
-                                             (uint8 0/1, grey >= 128) as raw row-major files; print WIDTH HEIGHT
-    reference.py time DIR REPEATS            time the four operations (one untimed run, then the fastest of
+    reference.py time PHOTO MASK REPEATS     time the four operations (one untimed run, then the fastest of
                                              REPEATS, with its CPU time); print one JSON line of seconds
-    reference.py compare DIR                 compare RootSeg's outputs (written by the C# side) with scikit-image's
+    reference.py compare PHOTO MASK DIR      compare the inputs RootSeg read and its outputs (written to DIR by the
+                                             C# side with --write) with scikit-image's
     reference.py report TIMES.jsonl AGREEMENT.json PHOTO   print the final JSON line from the rounds' timings
 """
 import json
@@ -23,44 +22,31 @@ SIGMAS = [1, 2, 3]
 MIN_SIZE = 64
 
 
-def load(directory):
-    with open(os.path.join(directory, 'shape.json')) as f:
-        h, w = json.load(f)
-    grey = np.fromfile(os.path.join(directory, 'grey.f32'), dtype=np.float32).reshape(h, w)
-    mask = np.fromfile(os.path.join(directory, 'mask.u8'), dtype=np.uint8).reshape(h, w).astype(bool)
+def load(photo, annotation):
+    """The photo as rgb2gray's float64 grey and the mask as root where its 8-bit grey value is >= 128, read as a
+    scikit-image user reads them; RootSeg reads the same files with its own decoder."""
+    grey = color.rgb2gray(io.imread(photo)[..., :3])
+    mask_image = io.imread(annotation)
+    if mask_image.ndim == 3:
+        mask_image = (color.rgb2gray(mask_image[..., :3]) * 255).round()
+    mask = mask_image >= 128
+    if grey.shape != mask.shape:
+        sys.exit(f'{annotation}: mask is {mask.shape}, photo {photo} is {grey.shape}')
     return grey, mask
 
 
 def operations(grey, mask):
-    # scikit-image gets the grey values as float64: the type rgb2gray returns and the one it computes in for
-    # integer images; RootSeg reads the same values as float32 and computes in float64 too.
-    grey64 = grey.astype(np.float64)
+    # RootSeg holds the grey values as float32 and computes Frangi in float64, as scikit-image does here.
     return {
-        'frangi_s': lambda: filters.frangi(grey64, sigmas=SIGMAS),
+        'frangi_s': lambda: filters.frangi(grey, sigmas=SIGMAS),
         'skeleton_s': lambda: morphology.skeletonize(mask),
         'components_s': lambda: morphology.remove_small_objects(mask, MIN_SIZE),
         'edt_s': lambda: ndi.distance_transform_edt(mask),
     }
 
 
-def prepare(photo, annotation, directory):
-    rgb = io.imread(photo)
-    grey = color.rgb2gray(rgb[..., :3]).astype(np.float32)
-    mask_image = io.imread(annotation)
-    if mask_image.ndim == 3:
-        mask_image = (color.rgb2gray(mask_image[..., :3]) * 255).round()
-    mask = (mask_image >= 128).astype(np.uint8)
-    if grey.shape != mask.shape:
-        sys.exit(f'{annotation}: mask is {mask.shape}, photo {photo} is {grey.shape}')
-    grey.tofile(os.path.join(directory, 'grey.f32'))
-    mask.tofile(os.path.join(directory, 'mask.u8'))
-    with open(os.path.join(directory, 'shape.json'), 'w') as f:
-        json.dump(list(grey.shape), f)
-    print(grey.shape[1], grey.shape[0])
-
-
-def timing(directory, repeats):
-    grey, mask = load(directory)
+def timing(photo, annotation, repeats):
+    grey, mask = load(photo, annotation)
     result = {}
     for name, operation in operations(grey, mask).items():
         operation()
@@ -76,8 +62,8 @@ def timing(directory, repeats):
     print(json.dumps(result))
 
 
-def compare(directory):
-    grey, mask = load(directory)
+def compare(photo, annotation, directory):
+    grey, mask = load(photo, annotation)
     h, w = grey.shape
     ops = operations(grey, mask)
 
@@ -86,11 +72,20 @@ def compare(directory):
 
     frangi_ref = ops['frangi_s']()
     frangi_rs = ours('frangi.rs.f32', np.float32).astype(np.float64)
+    # RootSeg's grey raster is float32; from those very values scikit-image's result differs from RootSeg's only
+    # by the computation, which separates that from the rounding of the input.
+    grey_rs = ours('grey.rs.f32', np.float32).astype(np.float64)
+    frangi_ref_same_input = filters.frangi(grey_rs, sigmas=SIGMAS)
     skeleton_ref = ops['skeleton_s']()
     components_ref = ops['components_s']()
     edt_ref = ops['edt_s']()
     agreement = {
+        'grey_max_abs_diff': float(np.abs(ours('grey.rs.f32', np.float32).astype(np.float64) - grey).max()),
+        'mask_pixels': int(mask.sum()),
+        'mask_differing_pixels': int((ours('mask.rs.u8', np.uint8).astype(bool) != mask).sum()),
         'frangi_max_abs_diff_over_max': float(np.abs(frangi_rs - frangi_ref).max() / frangi_ref.max()),
+        'frangi_same_input_max_abs_diff_over_max':
+            float(np.abs(frangi_rs - frangi_ref_same_input).max() / frangi_ref_same_input.max()),
         'skeleton_pixels': int(skeleton_ref.sum()),
         'skeleton_differing_pixels': int((ours('skeleton.rs.u8', np.uint8).astype(bool) != skeleton_ref).sum()),
         'components_differing_pixels': int((ours('components.rs.u8', np.uint8).astype(bool) != components_ref).sum()),
@@ -123,12 +118,10 @@ def report(times_path, agreement_path, photo):
 
 if __name__ == '__main__':
     command = sys.argv[1] if len(sys.argv) > 1 else ''
-    if command == 'prepare' and len(sys.argv) == 5:
-        prepare(*sys.argv[2:5])
-    elif command == 'time' and len(sys.argv) == 4:
-        timing(sys.argv[2], int(sys.argv[3]))
-    elif command == 'compare' and len(sys.argv) == 3:
-        compare(sys.argv[2])
+    if command == 'time' and len(sys.argv) == 5:
+        timing(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif command == 'compare' and len(sys.argv) == 5:
+        compare(*sys.argv[2:5])
     elif command == 'report' and len(sys.argv) == 5:
         report(*sys.argv[2:5])
     else:
