@@ -1,0 +1,84 @@
+using System.Globalization;
+using RootSeg.Torch;
+
+namespace RootSeg.Cli.Commands;
+
+/// <summary>
+/// `rootseg info`: what RootSeg runs on: its version, libtorch's version and build (BLAS, oneDNN, OpenMP), threads,
+/// the CPU allocator, and the CUDA devices.
+/// </summary>
+internal sealed class InfoCommand : ICommand
+{
+    public string Name => "info";
+
+    public string Summary => "print versions, threads, BLAS, allocator and devices";
+
+    public string Usage => """
+        usage: rootseg info [--threads N] [--allocator caching|system] [--build-config]
+          --threads N        intra-op threads to report with (default: one per core)
+          --allocator NAME   CPU allocator to report with: caching (default) or system
+          --build-config     also print libtorch's full build configuration
+        """;
+
+    public int Run(CommandOptions options)
+    {
+        var threads = options.Int("threads", 0, 0, 4096);
+        var allocator = options.String("allocator") switch
+        {
+            null or "caching" => AllocatorKind.Caching,
+            "system" => AllocatorKind.System,
+            var other => throw new UsageException($"--allocator must be caching or system, not '{other}'"),
+        };
+        var fullConfig = options.Flag("build-config");
+        options.ThrowIfUnused();
+
+        Engine.Configure(Engine.Options with { Threads = threads, Allocator = allocator });
+        var info = Engine.Describe();
+        Console.WriteLine($"RootSeg   {CommandRouter.Version}");
+        Console.WriteLine($"libtorch  {info.TorchVersion}");
+        Console.WriteLine($".NET      {Environment.Version}");
+        Console.WriteLine($"threads   {info.Threads} intra-op ({Environment.ProcessorCount} logical cores)");
+        Console.WriteLine($"BLAS      {ConfigValue(info.BuildConfig, "BLAS_INFO")} (LAPACK {ConfigValue(info.BuildConfig, "LAPACK_INFO")})");
+        Console.WriteLine($"oneDNN    {(info.BuildConfig.Contains("USE_MKLDNN=ON", StringComparison.Ordinal) ? "yes" : "no")}");
+        var cache = Gib(Engine.Options.AllocatorCacheLimitBytes);
+        Console.WriteLine(info.Allocator == AllocatorKind.Caching
+            ? $"allocator caching (shim, cache up to {cache}) over {info.Malloc}"
+            : $"allocator system ({info.Malloc})");
+        Console.WriteLine("devices   cpu" + (info.CudaAvailable ? "" : "; CUDA not available"));
+        for (var i = 0; i < info.CudaDevices.Count; i++)
+        {
+            Console.WriteLine($"          cuda:{i} {info.CudaDevices[i]}");
+        }
+        if (info.CudaAvailable)
+        {
+            Console.WriteLine($"cuDNN     {(info.CudnnAvailable ? "available" : "not available")}, benchmark {(info.CudnnBenchmark ? "on" : "off")}");
+        }
+        Console.WriteLine();
+        Console.WriteLine("parallel settings (at::get_parallel_info):");
+        Console.WriteLine(Indent(info.ParallelInfo));
+        if (fullConfig)
+        {
+            Console.WriteLine("build configuration (at::show_config):");
+            Console.WriteLine(Indent(info.BuildConfig));
+        }
+        return 0;
+    }
+
+    // show_config lists "KEY=VALUE" pairs separated by commas inside its "Build settings" line.
+    private static string ConfigValue(string config, string key)
+    {
+        var start = config.IndexOf(key + "=", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "unknown";
+        }
+        start += key.Length + 1;
+        var end = config.IndexOfAny([',', '\n'], start);
+        return (end < 0 ? config[start..] : config[start..end]).Trim();
+    }
+
+    private static string Gib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):0.#} GiB");
+
+    private static string Indent(string text) =>
+        string.Join(Environment.NewLine, text.TrimEnd().Split('\n').Select(line => "  " + line.TrimEnd()));
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using RootSeg.Segmentation.Data;
+
+namespace RootSeg.Cli.Commands;
+
+/// <summary>
+/// `rootseg split`: divides a dataset folder into training, validation and test images and writes DIR/split.json,
+/// following Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) or SegRoot's random 60/20/20 protocol.
+/// </summary>
+internal sealed class SplitCommand : ICommand
+{
+    private readonly Func<IDatasetReader> _reader;
+
+    public SplitCommand()
+        : this(() => new ImagingDatasetReader())
+    {
+    }
+
+    internal SplitCommand(Func<IDatasetReader> reader)
+    {
+        _reader = reader;
+    }
+
+    public string Name => "split";
+
+    public string Summary => "divide a dataset into training, validation and test images (writes DIR/split.json)";
+
+    public string Usage => """
+        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM...] [--force]
+               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM...] [--force]
+
+        DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff).
+        Paper mode (default; Smith et al. 2020): N random test images (--test, default 10); the rest sorted by
+        root-pixel count and N evenly spaced ones for validation (--val, default 9); the others for training.
+        Random mode: shuffle and cut by the shares, e.g. --random 0.6,0.2,0.2 (SegRoot); validation and test
+        counts are rounded to nearest, training takes the rest (65 images: 39/13/13).
+          --seed S       seed of the random choices (default 1)
+          --exclude X    leave these images out entirely (stems or file names; repeatable)
+          --force        replace an existing split.json
+        """;
+
+    public int Run(CommandOptions options)
+    {
+        var data = options.Required("data");
+        var random = options.String("random");
+        var seedText = options.String("seed");
+        var excluded = options.Strings("exclude").SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(Path.GetFileNameWithoutExtension).Select(s => s!).ToList();
+        var force = options.Flag("force");
+        int? test = options.String("test") is null ? null : options.Int("test", 0, 0);
+        int? validation = options.String("val") is null ? null : options.Int("val", 0, 0);
+        options.ThrowIfUnused();
+        ulong seed = 1;
+        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            throw new UsageException($"--seed must be a non-negative integer, not '{seedText}'");
+        }
+        if (random is not null && (test is not null || validation is not null))
+        {
+            throw new UsageException("--random replaces --test and --val; give one or the other");
+        }
+
+        var index = DatasetIndex.Scan(data);
+        index.ThrowIfIncomplete();
+        if (index.Pairs.Count == 0)
+        {
+            throw new InvalidDataException($"no photo/annotation pairs in {index.Directory}");
+        }
+        var path = Path.Combine(index.Directory, DatasetSplit.FileName);
+        if (File.Exists(path) && !force)
+        {
+            throw new IOException($"{path} exists; pass --force to replace it");
+        }
+        DatasetSplit split;
+        if (random is not null)
+        {
+            split = SplitPlanner.Random(index.Stems, ParseFractions(random), seed, excluded);
+        }
+        else
+        {
+            var reader = _reader();
+            var annotations = index.Pairs.ToDictionary(p => p.Stem, p => p.AnnotationPath, StringComparer.Ordinal);
+            split = SplitPlanner.Paper(index.Stems, stem => DatasetLoader.CountRootPixels(annotations[stem], reader),
+                test ?? 10, validation ?? 9, seed, excluded);
+        }
+        split.Save(path);
+        var c = split.Counts;
+        Console.WriteLine(FormattableString.Invariant(
+            $"{path}: {split.Mode.ToString().ToLowerInvariant()} split, seed {seed}: {c.Train} train, {c.Validation} validation, {c.Test} test, {c.Excluded} excluded"));
+        return 0;
+    }
+
+    private static SplitFractions ParseFractions(string text)
+    {
+        var parts = text.Split(',');
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                throw new UsageException($"--random takes three shares like 0.6,0.2,0.2, not '{text}'");
+            }
+        }
+        if (values.Length != 3)
+        {
+            throw new UsageException($"--random takes three shares like 0.6,0.2,0.2, not '{text}'");
+        }
+        return new SplitFractions(values[0], values[1], values[2]);
+    }
+}

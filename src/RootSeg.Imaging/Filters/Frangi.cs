@@ -1,0 +1,260 @@
+using System.Numerics;
+using RootSeg.Imaging.Rasters;
+
+namespace RootSeg.Imaging.Filters;
+
+/// <summary>
+/// The Frangi multi-scale vesselness filter (Frangi et al. 1998, "Multiscale vessel enhancement filtering",
+/// doi:10.1007/BFb0056195) computed as scikit-image 0.19.3's <c>skimage.filters.frangi</c> does for 2-D images
+/// with its default <c>mode='reflect'</c>.
+/// </summary>
+/// <remarks>
+/// For each sigma, following scikit-image 0.19.3 step by step:
+/// the image is inverted when looking for black ridges (<c>1 - image</c>; only the Hessian's sign changes);
+/// smoothed with scipy's Gaussian (truncate 4, 'reflect' = edge sample repeated); differentiated twice with
+/// <c>numpy.gradient</c> (central differences, one-sided at the edges: the Hessian is the gradient of the
+/// gradient, a 5-point stencil); scaled by sigma^2; its eigenvalues <c>l1 &gt;= l2</c> sorted by absolute value
+/// (ties keep <c>l1</c> first) into <c>lambda1, lambda2</c> with <c>|lambda1| &lt;= |lambda2|</c>. Then
+/// <c>Rb = (lambda1 / |lambda2|)^2</c> (a zero denominator replaced by 1e-10), <c>S^2 = l1^2 + l2^2</c>, and
+/// <c>V = exp(-Rb / (2 beta^2)) (1 - exp(-S^2 / (2 gamma^2)))</c> (Frangi's equation 15; the plate term is 1 in
+/// 2-D, so alpha has no effect), set to 0 where <c>lambda2 &gt; 0</c>. The result is the maximum over sigmas.
+/// <para>
+/// Smoothing and derivatives run in float32 over bands of rows in parallel, with System.Numerics vectors; the
+/// per-pixel terms in float64. Memory beyond the input and output is a few rows per thread, whatever the image
+/// size. Against scikit-image run in float64 the result agrees to about 1e-5 of its maximum (see the tests).
+/// </para>
+/// </remarks>
+public static class Frangi
+{
+    private const int BandRows = 128;
+
+    /// <summary>Filters a grey image.</summary>
+    /// <param name="image">Single-channel float image, at least 2x2 (numpy.gradient needs two samples per axis),
+    /// usually in [0, 1] (scikit-image's <c>img_as_float</c> scale); not modified.</param>
+    /// <param name="options">Parameters; null means scikit-image 0.19.3's defaults.</param>
+    /// <returns>A new float32 raster of vesselness (at least 0), the same size; the caller owns it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has more than one channel or is smaller than
+    /// 2x2, or <paramref name="options"/> holds a value out of range.</exception>
+    public static Raster<float> Apply(Raster<float> image, FrangiOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Channels != 1)
+        {
+            throw new ArgumentException($"image must have 1 channel, it has {image.Channels}", nameof(image));
+        }
+        if (image.Width < 2 || image.Height < 2)
+        {
+            throw new ArgumentException($"image must be at least 2x2, it is {image.Width}x{image.Height}", nameof(image));
+        }
+        options ??= new FrangiOptions();
+        options.Validate(nameof(options));
+        var kernels = options.Sigmas.Select(GaussianKernel.HalfWeights).ToArray();
+        var maxRadius = kernels.Max(k => k.Length - 1);
+        var result = new Raster<float>(image.Width, image.Height);
+        var bands = (image.Height + BandRows - 1) / BandRows;
+        var terms = new VesselTerms(options);
+        Parallel.For(0, bands, () => new Workspace(image.Width, maxRadius), (band, _, workspace) =>
+        {
+            var y0 = band * BandRows;
+            var y1 = Math.Min(image.Height, y0 + BandRows);
+            for (var s = 0; s < kernels.Length; s++)
+            {
+                Band(image, result, y0, y1, kernels[s], options.Sigmas[s], terms, workspace);
+            }
+            return workspace;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>One sigma over rows [y0, y1): smooth, differentiate, and fold the vesselness into the result.</summary>
+    private static void Band(Raster<float> image, Raster<float> result, int y0, int y1, float[] kernel, double sigma,
+        VesselTerms terms, Workspace w)
+    {
+        var width = image.Width;
+        var height = image.Height;
+        var radius = kernel.Length - 1;
+        // The Hessian at row y reads smoothed rows y-2..y+2, which read input rows up to radius further.
+        var sy0 = Math.Max(0, y0 - 2);
+        var sy1 = Math.Min(height, y1 + 2);
+        var smoothedRows = sy1 - sy0;
+        for (var i = 0; i < smoothedRows + 2 * radius; i++)
+        {
+            var source = image.Row(GaussianKernel.Reflect(sy0 - radius + i, height));
+            Horizontal(source, kernel, w.Extended, w.Rows(w.Horizontal, i));
+        }
+        for (var i = 0; i < smoothedRows; i++)
+        {
+            Vertical(w.Horizontal, width, i + radius, kernel, w.Rows(w.Smoothed, i));
+        }
+        for (var i = 0; i < smoothedRows; i++)
+        {
+            DiffAlongRow(w.Rows(w.Smoothed, i), w.Rows(w.ColumnGradient, i));
+        }
+        var gy0 = Math.Max(0, y0 - 1);
+        var gy1 = Math.Min(height, y1 + 1);
+        for (var y = gy0; y < gy1; y++)
+        {
+            DiffAcrossRows(w.Smoothed, width, y, sy0, height, w.Rows(w.RowGradient, y - gy0));
+        }
+        var scale = (float)(sigma * sigma);
+        for (var y = y0; y < y1; y++)
+        {
+            DiffAlongRow(w.Rows(w.ColumnGradient, y - sy0), w.Hcc);
+            DiffAcrossRows(w.ColumnGradient, width, y, sy0, height, w.Hrc);
+            DiffAcrossRows(w.RowGradient, width, y, gy0, height, w.Hrr);
+            terms.Fold(w.Hrr, w.Hrc, w.Hcc, scale, result.Row(y));
+        }
+    }
+
+    /// <summary>Gaussian along a row with scipy 'reflect' borders: out[x] = sum_k w_|k| in[x + k].</summary>
+    private static void Horizontal(ReadOnlySpan<float> source, float[] kernel, float[] extended, Span<float> target)
+    {
+        var width = source.Length;
+        var radius = kernel.Length - 1;
+        source.CopyTo(extended.AsSpan(radius));
+        for (var i = 0; i < radius; i++)
+        {
+            extended[i] = source[GaussianKernel.Reflect(i - radius, width)];
+            extended[radius + width + i] = source[GaussianKernel.Reflect(width + i, width)];
+        }
+        var lanes = Vector<float>.Count;
+        var x = 0;
+        for (; x + lanes <= width; x += lanes)
+        {
+            var acc = new Vector<float>(extended.AsSpan(x + radius)) * kernel[0];
+            for (var k = 1; k <= radius; k++)
+            {
+                acc += (new Vector<float>(extended.AsSpan(x + radius - k)) + new Vector<float>(extended.AsSpan(x + radius + k)))
+                    * kernel[k];
+            }
+            acc.CopyTo(target[x..]);
+        }
+        for (; x < width; x++)
+        {
+            var acc = extended[x + radius] * kernel[0];
+            for (var k = 1; k <= radius; k++)
+            {
+                acc += (extended[x + radius - k] + extended[x + radius + k]) * kernel[k];
+            }
+            target[x] = acc;
+        }
+    }
+
+    /// <summary>Gaussian across the buffered rows, centred on buffered row <paramref name="centre"/>.</summary>
+    private static void Vertical(float[] rows, int width, int centre, float[] kernel, Span<float> target)
+    {
+        var radius = kernel.Length - 1;
+        var lanes = Vector<float>.Count;
+        var x = 0;
+        for (; x + lanes <= width; x += lanes)
+        {
+            var acc = new Vector<float>(rows.AsSpan(centre * width + x)) * kernel[0];
+            for (var k = 1; k <= radius; k++)
+            {
+                acc += (new Vector<float>(rows.AsSpan((centre - k) * width + x))
+                    + new Vector<float>(rows.AsSpan((centre + k) * width + x))) * kernel[k];
+            }
+            acc.CopyTo(target[x..]);
+        }
+        for (; x < width; x++)
+        {
+            var acc = rows[centre * width + x] * kernel[0];
+            for (var k = 1; k <= radius; k++)
+            {
+                acc += (rows[(centre - k) * width + x] + rows[(centre + k) * width + x]) * kernel[k];
+            }
+            target[x] = acc;
+        }
+    }
+
+    /// <summary>numpy.gradient along a row: central differences, one-sided at both ends.</summary>
+    private static void DiffAlongRow(ReadOnlySpan<float> source, Span<float> target)
+    {
+        var n = source.Length;
+        target[0] = source[1] - source[0];
+        var lanes = Vector<float>.Count;
+        var x = 1;
+        // Halving is exact, so multiplying by 0.5 gives numpy's (f[x+1] - f[x-1]) / 2 bit for bit.
+        for (; x + lanes <= n - 1; x += lanes)
+        {
+            ((new Vector<float>(source[(x + 1)..]) - new Vector<float>(source[(x - 1)..])) * 0.5f).CopyTo(target[x..]);
+        }
+        for (; x < n - 1; x++)
+        {
+            target[x] = (source[x + 1] - source[x - 1]) * 0.5f;
+        }
+        target[n - 1] = source[n - 1] - source[n - 2];
+    }
+
+    /// <summary>
+    /// numpy.gradient across rows at image row <paramref name="y"/>, reading rows buffered from image row
+    /// <paramref name="first"/> on.
+    /// </summary>
+    private static void DiffAcrossRows(float[] rows, int width, int y, int first, int height, Span<float> target)
+    {
+        int above, below;
+        float factor;
+        if (y == 0)
+        {
+            (above, below, factor) = (0, 1, 1f);
+        }
+        else if (y == height - 1)
+        {
+            (above, below, factor) = (y - 1, y, 1f);
+        }
+        else
+        {
+            (above, below, factor) = (y - 1, y + 1, 0.5f);
+        }
+        var a = rows.AsSpan((above - first) * width, width);
+        var b = rows.AsSpan((below - first) * width, width);
+        var lanes = Vector<float>.Count;
+        var x = 0;
+        for (; x + lanes <= width; x += lanes)
+        {
+            ((new Vector<float>(b[x..]) - new Vector<float>(a[x..])) * factor).CopyTo(target[x..]);
+        }
+        for (; x < width; x++)
+        {
+            target[x] = (b[x] - a[x]) * factor;
+        }
+    }
+
+    /// <summary>Per-thread row buffers, sized for the widest kernel.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(int width, int maxRadius)
+        {
+            Width = width;
+            Extended = new float[width + 2 * maxRadius];
+            Horizontal = new float[(BandRows + 4 + 2 * maxRadius) * width];
+            Smoothed = new float[(BandRows + 4) * width];
+            ColumnGradient = new float[(BandRows + 4) * width];
+            RowGradient = new float[(BandRows + 2) * width];
+            Hrr = new float[width];
+            Hrc = new float[width];
+            Hcc = new float[width];
+        }
+
+        public int Width { get; }
+
+        public float[] Extended { get; }
+
+        public float[] Horizontal { get; }
+
+        public float[] Smoothed { get; }
+
+        public float[] ColumnGradient { get; }
+
+        public float[] RowGradient { get; }
+
+        public float[] Hrr { get; }
+
+        public float[] Hrc { get; }
+
+        public float[] Hcc { get; }
+
+        public Span<float> Rows(float[] buffer, int row) => buffer.AsSpan(row * Width, Width);
+    }
+}

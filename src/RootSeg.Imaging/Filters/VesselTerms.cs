@@ -1,0 +1,80 @@
+using System.Numerics;
+
+namespace RootSeg.Imaging.Filters;
+
+/// <summary>
+/// The per-pixel part of the Frangi filter (Frangi et al. 1998, doi:10.1007/BFb0056195, equation 15 in 2-D) with
+/// scikit-image 0.19.3's eigenvalue ordering and zero handling; see <see cref="Frangi"/>. Runs on
+/// System.Numerics vectors in float64, with a scalar loop for the last few pixels of a row.
+/// </summary>
+internal sealed class VesselTerms
+{
+    private readonly double _betaTerm;
+    private readonly double _gammaTerm;
+    private readonly float _sign;
+
+    public VesselTerms(FrangiOptions options)
+    {
+        _betaTerm = 2 * options.Beta * options.Beta;
+        _gammaTerm = 2 * options.Gamma * options.Gamma;
+        // Inverting the image (1 - image) only flips the sign of every second derivative.
+        _sign = options.BlackRidges ? -1f : 1f;
+    }
+
+    /// <summary>Raises <paramref name="result"/> to this scale's vesselness where that is larger.</summary>
+    public void Fold(ReadOnlySpan<float> hrr, ReadOnlySpan<float> hrc, ReadOnlySpan<float> hcc, float scale,
+        Span<float> result)
+    {
+        // scikit-image scales the Hessian in the image's float type before the eigenvalues.
+        var factor = scale * _sign;
+        var lanes = Vector<float>.Count;
+        var x = 0;
+        for (; x + lanes <= result.Length; x += lanes)
+        {
+            Vector.Widen(new Vector<float>(hrr[x..]) * factor, out var aLow, out var aHigh);
+            Vector.Widen(new Vector<float>(hrc[x..]) * factor, out var bLow, out var bHigh);
+            Vector.Widen(new Vector<float>(hcc[x..]) * factor, out var cLow, out var cHigh);
+            var v = Vector.Narrow(Vesselness(aLow, bLow, cLow), Vesselness(aHigh, bHigh, cHigh));
+            Vector.Max(v, new Vector<float>(result[x..])).CopyTo(result[x..]);
+        }
+        for (; x < result.Length; x++)
+        {
+            var v = (float)Vesselness(hrr[x] * factor, hrc[x] * factor, hcc[x] * factor);
+            result[x] = Math.Max(result[x], v);
+        }
+    }
+
+    private Vector<double> Vesselness(Vector<double> a, Vector<double> b, Vector<double> c)
+    {
+        var mean = (a + c) * 0.5;
+        var half = Vector.SquareRoot(4.0 * b * b + (a - c) * (a - c)) * 0.5;
+        var l1 = mean + half;
+        var l2 = mean - half;
+        // Sorted by absolute value; numpy's argsort keeps l1 first on ties.
+        var swap = Vector.LessThan(Vector.Abs(l2), Vector.Abs(l1));
+        var lambda1 = Vector.ConditionalSelect(swap, l2, l1);
+        var lambda2 = Vector.ConditionalSelect(swap, l1, l2);
+        var denominator = Vector.ConditionalSelect(Vector.Equals(lambda2, Vector<double>.Zero),
+            new Vector<double>(1e-10), Vector.Abs(lambda2));
+        var ratio = lambda1 / denominator;
+        var structure = l1 * l1 + l2 * l2;
+        var v = Vector.Exp(-(ratio * ratio) / _betaTerm) * (Vector<double>.One - Vector.Exp(-structure / _gammaTerm));
+        return Vector.ConditionalSelect(Vector.GreaterThan(lambda2, Vector<double>.Zero), Vector<double>.Zero, v);
+    }
+
+    private double Vesselness(double a, double b, double c)
+    {
+        var mean = (a + c) / 2;
+        var half = Math.Sqrt(4 * b * b + (a - c) * (a - c)) / 2;
+        var l1 = mean + half;
+        var l2 = mean - half;
+        var (lambda1, lambda2) = Math.Abs(l2) < Math.Abs(l1) ? (l2, l1) : (l1, l2);
+        if (lambda2 > 0)
+        {
+            return 0;
+        }
+        var ratio = lambda1 / (lambda2 == 0 ? 1e-10 : Math.Abs(lambda2));
+        var structure = l1 * l1 + l2 * l2;
+        return Math.Exp(-ratio * ratio / _betaTerm) * (1 - Math.Exp(-structure / _gammaTerm));
+    }
+}

@@ -1,0 +1,23 @@
+namespace RootSeg.Segmentation.Batch;
+
+/// <summary>What a <see cref="BatchSegmenter"/> writes and which photos it takes.</summary>
+public sealed record BatchOptions
+{
+    /// <summary>Folder of the outputs; created when missing.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Also write <c>STEM.prob.png</c>: the root probability x 255 as 8-bit grey.</summary>
+    public bool WriteProbabilities { get; init; }
+
+    /// <summary>Also write <c>STEM.overlay.jpg</c>: the photo with the root pixels tinted red.</summary>
+    public bool WriteOverlay { get; init; }
+
+    /// <summary>The region of each photo to segment, or null for the whole photo.</summary>
+    public CropRegion? Crop { get; init; }
+
+    /// <summary>The share of the sorted photo list this run takes.</summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>Segment every photo even when its outputs are up to date.</summary>
+    public bool Overwrite { get; init; }
+}

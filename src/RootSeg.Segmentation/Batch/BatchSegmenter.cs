@@ -1,0 +1,228 @@
+using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Overlays;
+using RootSeg.Imaging.Rasters;
+using RootSeg.Segmentation.Inference;
+
+namespace RootSeg.Segmentation.Batch;
+
+/// <summary>
+/// Segments a list of photos into a folder (<see cref="OutputPaths"/>), headless and restartable, as a cluster's
+/// array jobs need: a photo is up to date, and skipped, when its mask exists and is not older than the photo (and the
+/// requested probability and overlay files exist); every file is written under a temporary name and moved into place,
+/// the mask last, so an interrupted run leaves nothing that looks finished; a photo that cannot be read, segmented or
+/// written is reported and the run goes on. The next photo is decoded and the previous one's files are encoded on
+/// other threads while the network runs. Inference itself is <see cref="Segmenter"/> (Smith et al. 2020,
+/// doi:10.1186/s13007-020-0563-0).
+/// </summary>
+public sealed class BatchSegmenter
+{
+    private static readonly ImageWriteOptions MaskWrite = new() { Bilevel = true };
+
+    private readonly Segmenter _segmenter;
+    private readonly BatchOptions _options;
+
+    /// <summary>Prepares a run.</summary>
+    /// <param name="segmenter">The segmenter; used from the calling thread only.</param>
+    /// <param name="options">Outputs, crop and shard.</param>
+    public BatchSegmenter(Segmenter segmenter, BatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.OutputDirectory, nameof(options));
+        _segmenter = segmenter;
+        _options = options;
+    }
+
+    /// <summary>Whether the outputs of <paramref name="photo"/> are up to date (the resume rule above).</summary>
+    /// <param name="photo">A photo path.</param>
+    public bool IsUpToDate(string photo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(photo);
+        var directory = _options.OutputDirectory;
+        var mask = new FileInfo(OutputPaths.Mask(directory, photo));
+        if (!mask.Exists || !File.Exists(photo) || mask.LastWriteTimeUtc < File.GetLastWriteTimeUtc(photo))
+        {
+            return false;
+        }
+        return (!_options.WriteProbabilities || File.Exists(OutputPaths.Probability(directory, photo)))
+            && (!_options.WriteOverlay || File.Exists(OutputPaths.Overlay(directory, photo)));
+    }
+
+    /// <summary>
+    /// Runs over this shard's part of <paramref name="photos"/> (<see cref="BatchOptions.Shard"/> applied to the
+    /// list as given, which should be sorted, see <see cref="PhotoFiles.List"/>).
+    /// </summary>
+    /// <param name="photos">Photo paths.</param>
+    /// <param name="progress">Told of every photo's outcome on the calling thread, in list order; may be null.</param>
+    /// <returns>The totals.</returns>
+    /// <exception cref="IOException">The output folder cannot be created.</exception>
+    public BatchSummary Run(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        Directory.CreateDirectory(_options.OutputDirectory);
+        var selected = _options.Shard.Select(photos);
+        var failures = new List<PhotoReport>();
+        int segmented = 0, skipped = 0, done = 0;
+        void Report(string photo, PhotoOutcome outcome, string? problem = null)
+        {
+            var report = new PhotoReport(photo, outcome, problem, ++done, selected.Count);
+            switch (outcome)
+            {
+                case PhotoOutcome.Segmented:
+                    segmented++;
+                    break;
+                case PhotoOutcome.Skipped:
+                    skipped++;
+                    break;
+                default:
+                    failures.Add(report);
+                    break;
+            }
+            progress?.Report(report);
+        }
+
+        var work = new List<string>();
+        var stems = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var photo in selected)
+        {
+            var stem = Path.GetFileNameWithoutExtension(photo);
+            if (!stems.TryAdd(stem, photo))
+            {
+                Report(photo, PhotoOutcome.Failed, $"has the same name stem as {stems[stem]}, so their outputs would collide");
+            }
+            else if (!_options.Overwrite && IsUpToDate(photo))
+            {
+                Report(photo, PhotoOutcome.Skipped);
+            }
+            else
+            {
+                work.Add(photo);
+            }
+        }
+
+        Task<Loaded>? next = work.Count > 0 ? Task.Run(() => Load(work[0])) : null;
+        Task<string?>? writing = null;
+        string? writingPhoto = null;
+        try
+        {
+            for (var i = 0; i < work.Count; i++)
+            {
+                var loaded = next!.GetAwaiter().GetResult();
+                next = i + 1 < work.Count ? Task.Run(() => Load(work[i + 1])) : null;
+                if (loaded.Photo is null)
+                {
+                    Report(work[i], PhotoOutcome.Failed, loaded.Problem);
+                    continue;
+                }
+                SegmentationResult result;
+                try
+                {
+                    result = _segmenter.Segment(loaded.Photo);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    loaded.Photo.Dispose();
+                    Report(work[i], PhotoOutcome.Failed, $"cannot be segmented: {e.Message}");
+                    continue;
+                }
+                FinishWrite(writing, writingPhoto, Report);
+                var photoPath = work[i];
+                var photoRaster = loaded.Photo;
+                writing = Task.Run(() => Write(photoPath, photoRaster, result));
+                writingPhoto = photoPath;
+            }
+        }
+        finally
+        {
+            FinishWrite(writing, writingPhoto, Report);
+            next?.GetAwaiter().GetResult().Photo?.Dispose();
+        }
+        return new BatchSummary(segmented, skipped, failures);
+    }
+
+    private static void FinishWrite(Task<string?>? writing, string? photo, Action<string, PhotoOutcome, string?> report)
+    {
+        if (writing is null || photo is null)
+        {
+            return;
+        }
+        var problem = writing.GetAwaiter().GetResult();
+        report(photo, problem is null ? PhotoOutcome.Segmented : PhotoOutcome.Failed, problem);
+    }
+
+    private Loaded Load(string path)
+    {
+        try
+        {
+            var photo = ImageFile.ReadRgb(path);
+            if (_options.Crop is not { } crop)
+            {
+                return new Loaded(photo, null);
+            }
+            using (photo)
+            {
+                return new Loaded(crop.Apply(photo), null);
+            }
+        }
+        catch (ImageFileException e)
+        {
+            return new Loaded(null, e.Problem);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+        {
+            return new Loaded(null, e.Message);
+        }
+    }
+
+    // Writes the outputs of one photo and disposes its rasters; returns the problem, or null when all went well.
+    private string? Write(string photoPath, Raster<byte> photo, SegmentationResult result)
+    {
+        var directory = _options.OutputDirectory;
+        try
+        {
+            if (_options.WriteProbabilities)
+            {
+                using var probability = ToByte(result.Probability);
+                ImageFile.Write(OutputPaths.Probability(directory, photoPath), probability);
+            }
+            if (_options.WriteOverlay)
+            {
+                using var overlay = MaskOverlay.Draw(photo, result.Mask, OverlayColour.Red);
+                ImageFile.Write(OutputPaths.Overlay(directory, photoPath), overlay);
+            }
+            ImageFile.Write(OutputPaths.Mask(directory, photoPath), result.Mask, MaskWrite);
+            return null;
+        }
+        catch (ImageFileException e)
+        {
+            return $"cannot write {e.Path}: {e.Problem}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return $"cannot write outputs: {e.Message}";
+        }
+        finally
+        {
+            photo.Dispose();
+            result.Dispose();
+        }
+    }
+
+    // Probability x 255, rounded to nearest, as 8-bit grey.
+    private static Raster<byte> ToByte(Raster<float> probability)
+    {
+        var bytes = new Raster<byte>(probability.Width, probability.Height);
+        for (var y = 0; y < probability.Height; y++)
+        {
+            var source = probability.Row(y);
+            var target = bytes.Row(y);
+            for (var x = 0; x < source.Length; x++)
+            {
+                target[x] = (byte)Math.Clamp(MathF.Round(source[x] * 255f), 0f, 255f);
+            }
+        }
+        return bytes;
+    }
+
+    private readonly record struct Loaded(Raster<byte>? Photo, string? Problem);
+}

@@ -1,0 +1,105 @@
+namespace RootSeg.Segmentation.Data;
+
+/// <summary>
+/// The images of a dataset folder: <c>photos/</c> and <c>annotations/</c>, paired by file stem. Image files end in
+/// .jpg, .jpeg, .png, .tif or .tiff (any case); other files are ignored.
+/// </summary>
+public sealed class DatasetIndex
+{
+    /// <summary>The file extensions taken for images, lower case with the dot.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
+
+    private DatasetIndex(string directory, IReadOnlyList<DatasetPair> pairs, IReadOnlyList<string> photosWithout,
+        IReadOnlyList<string> annotationsWithout)
+    {
+        Directory = directory;
+        Pairs = pairs;
+        PhotosWithoutAnnotations = photosWithout;
+        AnnotationsWithoutPhotos = annotationsWithout;
+    }
+
+    /// <summary>The dataset folder (full path).</summary>
+    public string Directory { get; }
+
+    /// <summary>Complete pairs, sorted by stem (ordinal).</summary>
+    public IReadOnlyList<DatasetPair> Pairs { get; }
+
+    /// <summary>Photo paths that have no annotation with the same stem.</summary>
+    public IReadOnlyList<string> PhotosWithoutAnnotations { get; }
+
+    /// <summary>Annotation paths that have no photo with the same stem.</summary>
+    public IReadOnlyList<string> AnnotationsWithoutPhotos { get; }
+
+    /// <summary>The pairs' stems, sorted.</summary>
+    public IReadOnlyList<string> Stems => Pairs.Select(p => p.Stem).ToList();
+
+    /// <summary>Scans <paramref name="directory"/>.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder, or its photos/ or annotations/ folder, is missing.</exception>
+    /// <exception cref="InvalidDataException">Two images in one folder share a stem (for example a.jpg and a.png).</exception>
+    public static DatasetIndex Scan(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var root = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"dataset folder {root} does not exist");
+        }
+        var photos = ImagesByStem(Path.Combine(root, "photos"));
+        var annotations = ImagesByStem(Path.Combine(root, "annotations"));
+        var pairs = photos.Keys.Where(annotations.ContainsKey).Order(StringComparer.Ordinal)
+            .Select(stem => new DatasetPair(stem, photos[stem], annotations[stem])).ToList();
+        var photosWithout = photos.Where(kv => !annotations.ContainsKey(kv.Key)).Select(kv => kv.Value)
+            .Order(StringComparer.Ordinal).ToList();
+        var annotationsWithout = annotations.Where(kv => !photos.ContainsKey(kv.Key)).Select(kv => kv.Value)
+            .Order(StringComparer.Ordinal).ToList();
+        return new DatasetIndex(root, pairs, photosWithout, annotationsWithout);
+    }
+
+    /// <summary>Throws unless every photo has an annotation and every annotation a photo.</summary>
+    /// <exception cref="InvalidDataException">Lists up to ten unpaired files and the total.</exception>
+    public void ThrowIfIncomplete()
+    {
+        if (PhotosWithoutAnnotations.Count == 0 && AnnotationsWithoutPhotos.Count == 0)
+        {
+            return;
+        }
+        var lines = new List<string>();
+        if (PhotosWithoutAnnotations.Count > 0)
+        {
+            lines.Add($"{PhotosWithoutAnnotations.Count} photo(s) without an annotation: " + List(PhotosWithoutAnnotations));
+        }
+        if (AnnotationsWithoutPhotos.Count > 0)
+        {
+            lines.Add($"{AnnotationsWithoutPhotos.Count} annotation(s) without a photo: " + List(AnnotationsWithoutPhotos));
+        }
+        throw new InvalidDataException($"dataset {Directory} is incomplete; " + string.Join("; ", lines));
+    }
+
+    private static string List(IReadOnlyList<string> paths) =>
+        string.Join(", ", paths.Take(10).Select(Path.GetFileName)) + (paths.Count > 10 ? ", ..." : "");
+
+    private static Dictionary<string, string> ImagesByStem(string folder)
+    {
+        if (!System.IO.Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"dataset folder {folder} does not exist");
+        }
+        var byStem = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in System.IO.Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (!Extensions.Contains(extension))
+            {
+                continue;
+            }
+            var stem = Path.GetFileNameWithoutExtension(path);
+            if (byStem.TryGetValue(stem, out var other))
+            {
+                throw new InvalidDataException(
+                    $"{Path.GetFileName(other)} and {Path.GetFileName(path)} in {folder} share the stem '{stem}'");
+            }
+            byStem[stem] = path;
+        }
+        return byStem;
+    }
+}

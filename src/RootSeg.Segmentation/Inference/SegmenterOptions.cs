@@ -1,0 +1,62 @@
+namespace RootSeg.Segmentation.Inference;
+
+/// <summary>
+/// How <see cref="Segmenter"/> cuts a photo into network tiles and turns their outputs into a mask. The defaults keep
+/// the result of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
+/// (doi:10.1186/s13007-020-0563-0): mirror padding, output squares side by side with the last row and column moved to
+/// the image edge, root where the softmax root probability exceeds 0.5; only the tile size is chosen for speed.
+/// </summary>
+public sealed record SegmenterOptions
+{
+    /// <summary>The largest input tile <see cref="TileSize"/> = null may choose (memory grows with its square).</summary>
+    public const int DefaultMaxAutoTile = 1204;
+
+    /// <summary>
+    /// Side of the network's input tile in pixels (572 is the paper's), or null to choose, per image, the valid size
+    /// in [the model's own tile, <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all
+    /// (<see cref="TileSizeChoice"/>).
+    /// </summary>
+    public int? TileSize { get; init; }
+
+    /// <summary>Upper bound of the automatic tile choice.</summary>
+    public int MaxAutoTile { get; init; } = DefaultMaxAutoTile;
+
+    /// <summary>
+    /// Overlap of neighbouring output squares as a fraction of their side, in [0, 1). 0 is the paper's grid (each
+    /// pixel from one tile); above 0, tiles are spread evenly and blended with Gaussian weights (nnU-Net, Isensee et
+    /// al. 2021, doi:10.1038/s41592-020-01008-z).
+    /// </summary>
+    public double Overlap { get; init; }
+
+    /// <summary>Tiles run through the network together, at least 1.</summary>
+    public int BatchSize { get; init; } = 2;
+
+    /// <summary>
+    /// Flip test-time augmentation: average the root probability of the tile as it is, flipped left-right, flipped
+    /// top-bottom and both, each output flipped back (four network passes per tile).
+    /// </summary>
+    public bool FlipTta { get; init; }
+
+    /// <summary>A pixel is root where its root probability is greater than this, in (0, 1); the paper's 0.5.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Checks every value, naming the bad one.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (TileSize is { } tile)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(tile, 1, nameof(TileSize));
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxAutoTile, 1, nameof(MaxAutoTile));
+        if (!(Overlap >= 0 && Overlap < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Overlap), Overlap, "must be in [0, 1)");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (!(Threshold > 0 && Threshold < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "must be in (0, 1)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace RootSeg.Segmentation.Models;
+
+/// <summary>Names of the network architectures a model file can describe.</summary>
+public static class NetworkNames
+{
+    /// <summary>
+    /// The U-Net with Group Norm of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0), after Ronneberger et al. 2015
+    /// (doi:10.1007/978-3-319-24574-4_28).
+    /// </summary>
+    public const string UNetGN = "unet-gn";
+
+    /// <summary>Every known name.</summary>
+    public static IReadOnlyList<string> All { get; } = [UNetGN];
+
+    /// <summary>Whether <paramref name="name"/> is a known architecture (exact, case-sensitive).</summary>
+    public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
+}
