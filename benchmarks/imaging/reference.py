@@ -32,8 +32,11 @@ def load(directory):
 
 
 def operations(grey, mask):
+    # scikit-image gets the grey values as float64: the type rgb2gray returns and the one it computes in for
+    # integer images; RootSeg reads the same values as float32 and computes in float64 too.
+    grey64 = grey.astype(np.float64)
     return {
-        'frangi_s': lambda: filters.frangi(grey, sigmas=SIGMAS),
+        'frangi_s': lambda: filters.frangi(grey64, sigmas=SIGMAS),
         'skeleton_s': lambda: morphology.skeletonize(mask),
         'components_s': lambda: morphology.remove_small_objects(mask, MIN_SIZE),
         'edt_s': lambda: ndi.distance_transform_edt(mask),
@@ -81,8 +84,7 @@ def compare(directory):
     def ours(name, dtype):
         return np.fromfile(os.path.join(directory, name), dtype=dtype).reshape(h, w)
 
-    # The reference for agreement runs in float64: scikit-image in float32 loses digits in 1 - exp(-x).
-    frangi_ref = filters.frangi(grey.astype(np.float64), sigmas=SIGMAS)
+    frangi_ref = ops['frangi_s']()
     frangi_rs = ours('frangi.rs.f32', np.float32).astype(np.float64)
     skeleton_ref = ops['skeleton_s']()
     components_ref = ops['components_s']()

@@ -19,14 +19,15 @@ namespace RootSeg.Imaging.Filters;
 /// <c>V = exp(-Rb / (2 beta^2)) (1 - exp(-S^2 / (2 gamma^2)))</c> (Frangi's equation 15; the plate term is 1 in
 /// 2-D, so alpha has no effect), set to 0 where <c>lambda2 &gt; 0</c>. The result is the maximum over sigmas.
 /// <para>
-/// Smoothing and derivatives run in float32 over bands of rows in parallel, with System.Numerics vectors; the
-/// per-pixel terms in float64. Memory beyond the input and output is a few rows per thread, whatever the image
-/// size. Against scikit-image run in float64 the result agrees to about 1e-5 of its maximum (see the tests).
+/// Everything runs in float64, as scikit-image does for float64 and integer images, over bands of rows in
+/// parallel with System.Numerics vectors; bands are short so that their rows stay in cache. Memory beyond the
+/// input and output is a few rows per thread, whatever the image size. Against scikit-image the result agrees to
+/// 1e-6 of its maximum (float32 input and output are the only roundings; see the tests).
 /// </para>
 /// </remarks>
 public static class Frangi
 {
-    private const int BandRows = 128;
+    private const int BandRows = 32;
 
     /// <summary>Filters a grey image.</summary>
     /// <param name="image">Single-channel float image, at least 2x2 (numpy.gradient needs two samples per axis),
@@ -68,7 +69,7 @@ public static class Frangi
     }
 
     /// <summary>One sigma over rows [y0, y1): smooth, differentiate, and fold the vesselness into the result.</summary>
-    private static void Band(Raster<float> image, Raster<float> result, int y0, int y1, float[] kernel, double sigma,
+    private static void Band(Raster<float> image, Raster<float> result, int y0, int y1, double[] kernel, double sigma,
         VesselTerms terms, Workspace w)
     {
         var width = image.Width;
@@ -97,7 +98,7 @@ public static class Frangi
         {
             DiffAcrossRows(w.Smoothed, width, y, sy0, height, w.Rows(w.RowGradient, y - gy0));
         }
-        var scale = (float)(sigma * sigma);
+        var scale = sigma * sigma;
         for (var y = y0; y < y1; y++)
         {
             DiffAlongRow(w.Rows(w.ColumnGradient, y - sy0), w.Hcc);
@@ -108,24 +109,27 @@ public static class Frangi
     }
 
     /// <summary>Gaussian along a row with scipy 'reflect' borders: out[x] = sum_k w_|k| in[x + k].</summary>
-    private static void Horizontal(ReadOnlySpan<float> source, float[] kernel, float[] extended, Span<float> target)
+    private static void Horizontal(ReadOnlySpan<float> source, double[] kernel, double[] extended, Span<double> target)
     {
         var width = source.Length;
         var radius = kernel.Length - 1;
-        source.CopyTo(extended.AsSpan(radius));
+        for (var i = 0; i < width; i++)
+        {
+            extended[radius + i] = source[i];
+        }
         for (var i = 0; i < radius; i++)
         {
             extended[i] = source[GaussianKernel.Reflect(i - radius, width)];
             extended[radius + width + i] = source[GaussianKernel.Reflect(width + i, width)];
         }
-        var lanes = Vector<float>.Count;
+        var lanes = Vector<double>.Count;
         var x = 0;
         for (; x + lanes <= width; x += lanes)
         {
-            var acc = new Vector<float>(extended.AsSpan(x + radius)) * kernel[0];
+            var acc = new Vector<double>(extended.AsSpan(x + radius)) * kernel[0];
             for (var k = 1; k <= radius; k++)
             {
-                acc += (new Vector<float>(extended.AsSpan(x + radius - k)) + new Vector<float>(extended.AsSpan(x + radius + k)))
+                acc += (new Vector<double>(extended.AsSpan(x + radius - k)) + new Vector<double>(extended.AsSpan(x + radius + k)))
                     * kernel[k];
             }
             acc.CopyTo(target[x..]);
@@ -142,18 +146,18 @@ public static class Frangi
     }
 
     /// <summary>Gaussian across the buffered rows, centred on buffered row <paramref name="centre"/>.</summary>
-    private static void Vertical(float[] rows, int width, int centre, float[] kernel, Span<float> target)
+    private static void Vertical(double[] rows, int width, int centre, double[] kernel, Span<double> target)
     {
         var radius = kernel.Length - 1;
-        var lanes = Vector<float>.Count;
+        var lanes = Vector<double>.Count;
         var x = 0;
         for (; x + lanes <= width; x += lanes)
         {
-            var acc = new Vector<float>(rows.AsSpan(centre * width + x)) * kernel[0];
+            var acc = new Vector<double>(rows.AsSpan(centre * width + x)) * kernel[0];
             for (var k = 1; k <= radius; k++)
             {
-                acc += (new Vector<float>(rows.AsSpan((centre - k) * width + x))
-                    + new Vector<float>(rows.AsSpan((centre + k) * width + x))) * kernel[k];
+                acc += (new Vector<double>(rows.AsSpan((centre - k) * width + x))
+                    + new Vector<double>(rows.AsSpan((centre + k) * width + x))) * kernel[k];
             }
             acc.CopyTo(target[x..]);
         }
@@ -169,20 +173,20 @@ public static class Frangi
     }
 
     /// <summary>numpy.gradient along a row: central differences, one-sided at both ends.</summary>
-    private static void DiffAlongRow(ReadOnlySpan<float> source, Span<float> target)
+    private static void DiffAlongRow(ReadOnlySpan<double> source, Span<double> target)
     {
         var n = source.Length;
         target[0] = source[1] - source[0];
-        var lanes = Vector<float>.Count;
+        var lanes = Vector<double>.Count;
         var x = 1;
         // Halving is exact, so multiplying by 0.5 gives numpy's (f[x+1] - f[x-1]) / 2 bit for bit.
         for (; x + lanes <= n - 1; x += lanes)
         {
-            ((new Vector<float>(source[(x + 1)..]) - new Vector<float>(source[(x - 1)..])) * 0.5f).CopyTo(target[x..]);
+            ((new Vector<double>(source[(x + 1)..]) - new Vector<double>(source[(x - 1)..])) * 0.5).CopyTo(target[x..]);
         }
         for (; x < n - 1; x++)
         {
-            target[x] = (source[x + 1] - source[x - 1]) * 0.5f;
+            target[x] = (source[x + 1] - source[x - 1]) * 0.5;
         }
         target[n - 1] = source[n - 1] - source[n - 2];
     }
@@ -191,29 +195,29 @@ public static class Frangi
     /// numpy.gradient across rows at image row <paramref name="y"/>, reading rows buffered from image row
     /// <paramref name="first"/> on.
     /// </summary>
-    private static void DiffAcrossRows(float[] rows, int width, int y, int first, int height, Span<float> target)
+    private static void DiffAcrossRows(double[] rows, int width, int y, int first, int height, Span<double> target)
     {
         int above, below;
-        float factor;
+        double factor;
         if (y == 0)
         {
-            (above, below, factor) = (0, 1, 1f);
+            (above, below, factor) = (0, 1, 1.0);
         }
         else if (y == height - 1)
         {
-            (above, below, factor) = (y - 1, y, 1f);
+            (above, below, factor) = (y - 1, y, 1.0);
         }
         else
         {
-            (above, below, factor) = (y - 1, y + 1, 0.5f);
+            (above, below, factor) = (y - 1, y + 1, 0.5);
         }
         var a = rows.AsSpan((above - first) * width, width);
         var b = rows.AsSpan((below - first) * width, width);
-        var lanes = Vector<float>.Count;
+        var lanes = Vector<double>.Count;
         var x = 0;
         for (; x + lanes <= width; x += lanes)
         {
-            ((new Vector<float>(b[x..]) - new Vector<float>(a[x..])) * factor).CopyTo(target[x..]);
+            ((new Vector<double>(b[x..]) - new Vector<double>(a[x..])) * factor).CopyTo(target[x..]);
         }
         for (; x < width; x++)
         {
@@ -227,34 +231,34 @@ public static class Frangi
         public Workspace(int width, int maxRadius)
         {
             Width = width;
-            Extended = new float[width + 2 * maxRadius];
-            Horizontal = new float[(BandRows + 4 + 2 * maxRadius) * width];
-            Smoothed = new float[(BandRows + 4) * width];
-            ColumnGradient = new float[(BandRows + 4) * width];
-            RowGradient = new float[(BandRows + 2) * width];
-            Hrr = new float[width];
-            Hrc = new float[width];
-            Hcc = new float[width];
+            Extended = new double[width + 2 * maxRadius];
+            Horizontal = new double[(BandRows + 4 + 2 * maxRadius) * width];
+            Smoothed = new double[(BandRows + 4) * width];
+            ColumnGradient = new double[(BandRows + 4) * width];
+            RowGradient = new double[(BandRows + 2) * width];
+            Hrr = new double[width];
+            Hrc = new double[width];
+            Hcc = new double[width];
         }
 
         public int Width { get; }
 
-        public float[] Extended { get; }
+        public double[] Extended { get; }
 
-        public float[] Horizontal { get; }
+        public double[] Horizontal { get; }
 
-        public float[] Smoothed { get; }
+        public double[] Smoothed { get; }
 
-        public float[] ColumnGradient { get; }
+        public double[] ColumnGradient { get; }
 
-        public float[] RowGradient { get; }
+        public double[] RowGradient { get; }
 
-        public float[] Hrr { get; }
+        public double[] Hrr { get; }
 
-        public float[] Hrc { get; }
+        public double[] Hrc { get; }
 
-        public float[] Hcc { get; }
+        public double[] Hcc { get; }
 
-        public Span<float> Rows(float[] buffer, int row) => buffer.AsSpan(row * Width, Width);
+        public Span<double> Rows(double[] buffer, int row) => buffer.AsSpan(row * Width, Width);
     }
 }

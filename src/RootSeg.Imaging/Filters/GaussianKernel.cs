@@ -7,12 +7,12 @@ namespace RootSeg.Imaging.Filters;
 /// </summary>
 internal static class GaussianKernel
 {
-    /// <summary>Kernel weights for offsets 0 to radius (the kernel is symmetric), in float32.</summary>
-    public static float[] HalfWeights(double sigma)
+    /// <summary>Kernel weights for offsets 0 to radius (the kernel is symmetric).</summary>
+    public static double[] HalfWeights(double sigma)
     {
         if (sigma <= 1e-15)
         {
-            return [1f];
+            return [1.0];
         }
         var radius = (int)(4.0 * sigma + 0.5);
         var full = new double[2 * radius + 1];
@@ -22,10 +22,10 @@ internal static class GaussianKernel
             full[i + radius] = Math.Exp(-0.5 / (sigma * sigma) * i * i);
             sum += full[i + radius];
         }
-        var half = new float[radius + 1];
+        var half = new double[radius + 1];
         for (var i = 0; i <= radius; i++)
         {
-            half[i] = (float)(full[i + radius] / sum);
+            half[i] = full[i + radius] / sum;
         }
         return half;
     }

@@ -11,31 +11,35 @@ internal sealed class VesselTerms
 {
     private readonly double _betaTerm;
     private readonly double _gammaTerm;
-    private readonly float _sign;
+    private readonly double _sign;
 
     public VesselTerms(FrangiOptions options)
     {
         _betaTerm = 2 * options.Beta * options.Beta;
         _gammaTerm = 2 * options.Gamma * options.Gamma;
         // Inverting the image (1 - image) only flips the sign of every second derivative.
-        _sign = options.BlackRidges ? -1f : 1f;
+        _sign = options.BlackRidges ? -1 : 1;
     }
 
     /// <summary>Raises <paramref name="result"/> to this scale's vesselness where that is larger.</summary>
-    public void Fold(ReadOnlySpan<float> hrr, ReadOnlySpan<float> hrc, ReadOnlySpan<float> hcc, float scale,
+    /// <param name="hrr">Second derivative across rows, unscaled.</param>
+    /// <param name="hrc">Mixed second derivative, unscaled.</param>
+    /// <param name="hcc">Second derivative along rows, unscaled.</param>
+    /// <param name="scale">sigma^2, scikit-image's scale normalisation.</param>
+    /// <param name="result">The running maximum over scales.</param>
+    public void Fold(ReadOnlySpan<double> hrr, ReadOnlySpan<double> hrc, ReadOnlySpan<double> hcc, double scale,
         Span<float> result)
     {
-        // scikit-image scales the Hessian in the image's float type before the eigenvalues.
         var factor = scale * _sign;
-        var lanes = Vector<float>.Count;
+        var lanes = Vector<double>.Count;
         var x = 0;
-        for (; x + lanes <= result.Length; x += lanes)
+        for (; x + 2 * lanes <= result.Length; x += 2 * lanes)
         {
-            Vector.Widen(new Vector<float>(hrr[x..]) * factor, out var aLow, out var aHigh);
-            Vector.Widen(new Vector<float>(hrc[x..]) * factor, out var bLow, out var bHigh);
-            Vector.Widen(new Vector<float>(hcc[x..]) * factor, out var cLow, out var cHigh);
-            var v = Vector.Narrow(Vesselness(aLow, bLow, cLow), Vesselness(aHigh, bHigh, cHigh));
-            Vector.Max(v, new Vector<float>(result[x..])).CopyTo(result[x..]);
+            var low = Vesselness(new Vector<double>(hrr[x..]) * factor, new Vector<double>(hrc[x..]) * factor,
+                new Vector<double>(hcc[x..]) * factor);
+            var high = Vesselness(new Vector<double>(hrr[(x + lanes)..]) * factor,
+                new Vector<double>(hrc[(x + lanes)..]) * factor, new Vector<double>(hcc[(x + lanes)..]) * factor);
+            Vector.Max(Vector.Narrow(low, high), new Vector<float>(result[x..])).CopyTo(result[x..]);
         }
         for (; x < result.Length; x++)
         {
