@@ -62,7 +62,10 @@ internal sealed class AugmentBenchmark : IBenchmark
                 full.Add(second.Elapsed.TotalSeconds);
             }
         }
-        Console.WriteLine(FormattableString.Invariant($"rootseg {string.Join(' ', elastic.Select(v => v.ToString("F5", CultureInfo.InvariantCulture)))} | {string.Join(' ', full.Select(v => v.ToString("F5", CultureInfo.InvariantCulture)))}"));
+        Console.WriteLine($"rootseg {Seconds(elastic)} | {Seconds(full)}");
         return 0;
     }
+
+    private static string Seconds(IEnumerable<double> values) =>
+        string.Join(' ', values.Select(v => v.ToString("F5", CultureInfo.InvariantCulture)));
 }

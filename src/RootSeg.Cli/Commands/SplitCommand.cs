@@ -26,8 +26,8 @@ internal sealed class SplitCommand : ICommand
     public string Summary => "divide a dataset into training, validation and test images (writes DIR/split.json)";
 
     public string Usage => """
-        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM...] [--force]
-               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM...] [--force]
+        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--force]
+               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--force]
 
         DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff).
         Paper mode (default; Smith et al. 2020): N random test images (--test, default 10); the rest sorted by
@@ -35,7 +35,7 @@ internal sealed class SplitCommand : ICommand
         Random mode: shuffle and cut by the shares, e.g. --random 0.6,0.2,0.2 (SegRoot); validation and test
         counts are rounded to nearest, training takes the rest (65 images: 39/13/13).
           --seed S       seed of the random choices (default 1)
-          --exclude X    leave these images out entirely (stems or file names; repeatable)
+          --exclude X .. leave these images out entirely (stems or file names)
           --force        replace an existing split.json
         """;
 
@@ -44,12 +44,14 @@ internal sealed class SplitCommand : ICommand
         var data = options.Required("data");
         var random = options.String("random");
         var seedText = options.String("seed");
-        var excluded = options.Strings("exclude").SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(Path.GetFileNameWithoutExtension).Select(s => s!).ToList();
+        var excludeValues = options.Strings("exclude");
         var force = options.Flag("force");
         int? test = options.String("test") is null ? null : options.Int("test", 0, 0);
         int? validation = options.String("val") is null ? null : options.Int("val", 0, 0);
-        options.ThrowIfUnused();
+        // `--exclude a b c`: the option parser keeps only `a` as the value, the rest arrive as positional words.
+        options.ThrowIfUnused(allowPositional: excludeValues.Count > 0);
+        var excluded = excludeValues.Concat(options.Positional)
+            .SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(ToStem).ToList();
         ulong seed = 1;
         if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
         {
@@ -65,6 +67,11 @@ internal sealed class SplitCommand : ICommand
         if (index.Pairs.Count == 0)
         {
             throw new InvalidDataException($"no photo/annotation pairs in {index.Directory}");
+        }
+        var unknown = excluded.Where(stem => !index.Stems.Contains(stem)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"--exclude: no photo/annotation pair named '{unknown[0]}' in {index.Directory}");
         }
         var path = Path.Combine(index.Directory, DatasetSplit.FileName);
         if (File.Exists(path) && !force)
@@ -85,9 +92,18 @@ internal sealed class SplitCommand : ICommand
         }
         split.Save(path);
         var c = split.Counts;
-        Console.WriteLine(FormattableString.Invariant(
-            $"{path}: {split.Mode.ToString().ToLowerInvariant()} split, seed {seed}: {c.Train} train, {c.Validation} validation, {c.Test} test, {c.Excluded} excluded"));
+        var mode = split.Mode.ToString().ToLowerInvariant();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{path}: {mode} split, seed {seed}: {c.Train} train, {c.Validation} validation, {c.Test} test, {c.Excluded} excluded"));
         return 0;
+    }
+
+    /// <summary>A stem from a stem or a file name; stems may hold dots (dates), so only image extensions go.</summary>
+    private static string ToStem(string value)
+    {
+        var name = Path.GetFileName(value);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        return DatasetIndex.Extensions.Contains(extension) ? Path.GetFileNameWithoutExtension(name) : name;
     }
 
     private static SplitFractions ParseFractions(string text)

@@ -52,7 +52,8 @@ public static class DatasetLoader
             if (annotation.Width != photo.Width || annotation.Height != photo.Height)
             {
                 throw new InvalidDataException(
-                    $"{pair.AnnotationPath} is {annotation.Width}x{annotation.Height} but {pair.PhotoPath} is {photo.Width}x{photo.Height}");
+                    $"{pair.AnnotationPath} is {annotation.Width}x{annotation.Height} "
+                    + $"but {pair.PhotoPath} is {photo.Width}x{photo.Height}");
             }
             return new TrainingImage(pair.Stem, photo, annotation);
         }

@@ -75,6 +75,10 @@ public sealed record DatasetSplit
             File.WriteAllText(temporary, ToJson() + "\n");
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{full} cannot be written: {e.Message}", e);
+        }
         finally
         {
             File.Delete(temporary);
@@ -86,7 +90,9 @@ public sealed record DatasetSplit
 
     /// <summary>Reads and checks a split file.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not a valid split of a supported version; the message names it.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a valid split of a supported version; the message names the file.
+    /// </exception>
     public static DatasetSplit Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -152,7 +158,8 @@ public sealed record DatasetSplit
     public void CheckDisjoint()
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, list) in new[] { ("train", Train), ("validation", Validation), ("test", Test), ("excluded", Excluded) })
+        var lists = new[] { ("train", Train), ("validation", Validation), ("test", Test), ("excluded", Excluded) };
+        foreach (var (name, list) in lists)
         {
             foreach (var stem in list)
             {

@@ -84,7 +84,8 @@ public static class SplitPlanner
         IReadOnlyCollection<string>? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(fractions);
-        foreach (var (share, name) in new[] { (fractions.Train, "train"), (fractions.Validation, "validation"), (fractions.Test, "test") })
+        var shares = new[] { (fractions.Train, "train"), (fractions.Validation, "validation"), (fractions.Test, "test") };
+        foreach (var (share, name) in shares)
         {
             if (!(share >= 0 && share <= 1))
             {

@@ -1,0 +1,30 @@
+using RootSeg.Torch;
+
+namespace RootSeg.Segmentation.Training;
+
+/// <summary>
+/// Counts true/false positives and negatives of a batch of network outputs on the device, thresholding the softmax
+/// root probability at 0.5 as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) do; unlabelled pixels are skipped.
+/// </summary>
+internal static class ConfusionCounter
+{
+    /// <param name="logits">(N, 2, H, W) network outputs; not changed.</param>
+    /// <param name="target">(N, H, W) int64 classes, 1 = root.</param>
+    /// <param name="labelled">(N, H, W), non-zero where the pixel is annotated.</param>
+    public static ConfusionCounts Count(Tensor logits, Tensor target, Tensor labelled)
+    {
+        using var noGrad = NoGradScope.Enter();
+        using var scope = TensorScope.Enter();
+        var predicted = Functional.Softmax(logits, 1).Select(1, 1).Gt(0.5);
+        var truth = target.Eq(1);
+        var annotated = labelled.Ne(0);
+        var predictedLabelled = predicted.LogicalAnd(annotated);
+        var truthLabelled = truth.LogicalAnd(annotated);
+        var truePositives = (long)predictedLabelled.LogicalAnd(truth).Sum().Item();
+        var predictedRoot = (long)predictedLabelled.Sum().Item();
+        var annotatedRoot = (long)truthLabelled.Sum().Item();
+        var total = (long)annotated.Sum().Item();
+        return new ConfusionCounts(truePositives, predictedRoot - truePositives, annotatedRoot - truePositives,
+            total - predictedRoot - annotatedRoot + truePositives);
+    }
+}

@@ -1,0 +1,93 @@
+using RootSeg.Segmentation.Data;
+using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Tests.Data;
+using RootSeg.Segmentation.Tests.Models;
+using RootSeg.Segmentation.Training;
+using RootSeg.Torch;
+using RootSeg.Torch.Modules;
+
+namespace RootSeg.Segmentation.Tests.Training;
+
+/// <summary>
+/// A training run small enough for a unit test: two 48x48 synthetic training images and one validation image,
+/// 24-pixel input tiles, a 4-channel <see cref="TinyNetwork"/> and masked cross-entropy.
+/// </summary>
+internal sealed class TinyRun : IDisposable
+{
+    public const int InputTile = 24;
+
+    public TinyRun()
+    {
+        Data = new TrainingData(
+            [SyntheticImages.Make("a", 48, 48, 20, 0, 48, seed: 1), SyntheticImages.Make("b", 48, 48, 30, 5, 40, seed: 2)],
+            [SyntheticImages.Make("v", 40, 40, 18, 0, 40, seed: 3)],
+            new Dictionary<string, string> { ["photos/a.png"] = "aa", ["photos/b.png"] = "bb", ["photos/v.png"] = "vv" });
+    }
+
+    public TrainingData Data { get; }
+
+    public static TrainingOptions Options => new()
+    {
+        Epochs = 2,
+        BatchSize = 2,
+        ValidationBatchSize = 3,
+        BaseWidth = 4,
+        Groups = 2,
+        InputTile = InputTile,
+        OutputTile = InputTile - 2,
+        CandidatesPerImage = 8,
+        MaxTilesPerImage = 3,
+        Workers = 1,
+        Seed = 5,
+    };
+
+    public static ModelDescription Description => TinyNetwork.Describe(4, 2, InputTile);
+
+    /// <summary>A freshly initialised network; the same weights for the same seed.</summary>
+    public static Module Network(ulong seed = 5)
+    {
+        Engine.ManualSeed(seed);
+        return TinyNetwork.Create(4, 2);
+    }
+
+    public static Tensor MaskedCrossEntropy(Tensor logits, Tensor target, Tensor labelled)
+    {
+        using var scope = TensorScope.Enter();
+        return scope.Keep(Functional.MaskedCrossEntropy(logits, target, labelled.To(ScalarType.Float32)));
+    }
+
+    public static Dictionary<string, float[]> Weights(Module network) =>
+        network.StateDict().ToDictionary(p => p.Key, p => p.Value.ToArray<float>());
+
+    public void Dispose()
+    {
+        foreach (var image in Data.Train.Concat(Data.Validation))
+        {
+            image.Dispose();
+        }
+    }
+}
+
+/// <summary>Records progress and cancels after a chosen step.</summary>
+internal sealed class RecordingObserver(CancellationTokenSource? cancel = null, int cancelEpoch = 0, int cancelBatch = 0)
+    : ITrainingObserver
+{
+    public List<StepReport> Steps { get; } = [];
+
+    public List<EpochRecord> Epochs { get; } = [];
+
+    public List<string> Notices { get; } = [];
+
+    public void OnStep(StepReport report)
+    {
+        Steps.Add(report);
+        if (report.Epoch == cancelEpoch && report.Batch == cancelBatch)
+        {
+            cancel?.Cancel();
+        }
+    }
+
+    public void OnEpoch(EpochRecord record, bool isBest) => Epochs.Add(record);
+
+    public void OnNotice(string message) => Notices.Add(message);
+}
