@@ -92,7 +92,17 @@ public static class ModelFile
         }
     }
 
-    /// <summary>Reads only the description of a model file (stored or inferred as in <see cref="Load"/>).</summary>
+    /// <summary>
+    /// Loads a model as <see cref="Load(string, NetworkBuilder, Device?, int)"/> does, building the network with
+    /// <see cref="NetworkFactory.Create"/> (the paper's UNetGN).
+    /// </summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="device">Where the network's tensors live; CPU when null.</param>
+    /// <param name="groups">GroupNorm groups assumed for files without a description (the paper's 32).</param>
+    public static LoadedModel Load(string path, Device? device = null, int groups = 32) =>
+        Load(path, NetworkFactory.Create, device, groups);
+
+    /// <summary>Reads only the description of a model file (stored or inferred as in <see cref="Load(string, NetworkBuilder, Device?, int)"/>).</summary>
     /// <param name="path">The model file.</param>
     /// <param name="groups">GroupNorm groups assumed for files without a description.</param>
     public static ModelDescription ReadDescription(string path, int groups = 32)

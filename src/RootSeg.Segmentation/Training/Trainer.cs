@@ -311,7 +311,8 @@ public sealed class Trainer
     }
 
     private static string Version =>
-        typeof(Trainer).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(
+            typeof(Trainer).Assembly)?.InformationalVersion ?? "unknown";
 
     private sealed class SessionClock
     {

@@ -1,0 +1,124 @@
+using RootSeg.Segmentation.Data;
+using RootSeg.Segmentation.Loss;
+using RootSeg.Segmentation.Models;
+using RootSeg.Torch;
+using RootSeg.Torch.Modules;
+
+namespace RootSeg.Segmentation.Training;
+
+/// <summary>
+/// A whole training run from files, as <c>rootseg train</c> does it: reads the split and the images, fingerprints
+/// the data, builds the paper's network (He-initialised from the run's seed, or with the weights of an existing
+/// model to fine-tune), and trains it with the paper's loss, Dice + 0.3 x cross-entropy over labelled pixels (Smith
+/// et al. 2020, doi:10.1186/s13007-020-0563-0).
+/// </summary>
+public static class TrainingSession
+{
+    /// <summary>The options stored in the checkpoint of <paramref name="runDirectory"/>, to resume that run.</summary>
+    /// <exception cref="FileNotFoundException">The folder holds no checkpoint.</exception>
+    public static TrainingOptions OptionsToResume(string runDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDirectory);
+        return Checkpoint.ReadState(new RunFiles(runDirectory)).Options;
+    }
+
+    /// <summary>Runs (or resumes) the training that <paramref name="request"/> describes.</summary>
+    /// <param name="request">Data, run folder and options.</param>
+    /// <param name="reader">Decodes photos and annotations.</param>
+    /// <param name="observer">Receives progress; null for none.</param>
+    /// <param name="cancellationToken">Stops after the current step with a checkpoint.</param>
+    /// <returns>How the run ended.</returns>
+    /// <exception cref="FileNotFoundException">The split or a data file is missing.</exception>
+    /// <exception cref="InvalidDataException">The split, the init model or the tile size does not fit.</exception>
+    /// <exception cref="NonFiniteLossException">The loss became NaN or infinite.</exception>
+    public static TrainingOutcome Run(TrainingRequest request, IDatasetReader reader, ITrainingObserver? observer,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(reader);
+        var options = request.Options;
+        options.Validate();
+        var device = Device.Parse(options.Device);
+
+        var splitPath = request.SplitPath ?? Path.Combine(request.DataDirectory, DatasetSplit.FileName);
+        if (!File.Exists(splitPath))
+        {
+            throw new FileNotFoundException(
+                $"{splitPath}: no split file; make one with 'rootseg split --data {request.DataDirectory}' or pass --split", splitPath);
+        }
+        var split = DatasetSplit.Load(splitPath);
+        var index = DatasetIndex.Scan(request.DataDirectory);
+        var used = new HashSet<string>(split.Train.Concat(split.Validation), StringComparer.Ordinal);
+        var hashes = DataHashes.Of(index.Directory, index.Pairs.Where(p => used.Contains(p.Stem)));
+
+        Module? network = null;
+        var train = DatasetLoader.Load(index, split.Train, reader);
+        try
+        {
+            var validation = DatasetLoader.Load(index, split.Validation, reader);
+            try
+            {
+                (network, options) = Build(options, device, request.Resume, observer);
+                var description = new ModelDescription
+                {
+                    Network = options.Network,
+                    BaseWidth = options.BaseWidth,
+                    Groups = options.Groups,
+                    InputTile = options.InputTile,
+                    OutputTile = options.OutputTile,
+                    Source = options.InitModel is null ? "rootseg train" : $"rootseg train, fine-tuned from {options.InitModel}",
+                };
+                var trainer = new Trainer(options, Loss, observer);
+                return trainer.Run(network, new TrainingData(train, validation, hashes), description,
+                    request.RunDirectory, request.Resume, cancellationToken);
+            }
+            finally
+            {
+                foreach (var image in validation)
+                {
+                    image.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            foreach (var image in train)
+            {
+                image.Dispose();
+            }
+            network?.Dispose();
+        }
+    }
+
+    private static (Module Network, TrainingOptions Options) Build(TrainingOptions options, Device device, bool resume,
+        ITrainingObserver? observer)
+    {
+        if (options.InitModel is not null && !resume)
+        {
+            var loaded = ModelFile.Load(options.InitModel, device, options.Groups);
+            var d = loaded.Description;
+            if (d.BaseWidth != options.BaseWidth || d.Groups != options.Groups || d.Network != options.Network)
+            {
+                observer?.OnNotice(
+                    $"fine-tuning {options.InitModel}: {d.Network} of width {d.BaseWidth} with {d.Groups} groups " +
+                    $"(instead of width {options.BaseWidth}, {options.Groups} groups)");
+                options = options with { Network = d.Network, BaseWidth = d.BaseWidth, Groups = d.Groups };
+            }
+            return (loaded.Network, options);
+        }
+        // The seed fixes the He initialisation; on resume the checkpoint's weights replace it.
+        Engine.ManualSeed(options.Seed);
+        var description = new ModelDescription
+        {
+            Network = options.Network,
+            BaseWidth = options.BaseWidth,
+            Groups = options.Groups,
+            InputTile = options.InputTile,
+            OutputTile = options.OutputTile,
+        };
+        return (NetworkFactory.Create(description, device), options);
+    }
+
+    private static Tensor Loss(Tensor logits, Tensor target, Tensor labelled) =>
+        RootSegmentationLoss.Compute(logits, target, labelled);
+}
