@@ -108,7 +108,8 @@ public sealed class BatchSegmenter
             for (var i = 0; i < work.Count; i++)
             {
                 var loaded = next!.GetAwaiter().GetResult();
-                next = i + 1 < work.Count ? Task.Run(() => Load(work[i + 1])) : null;
+                var following = i + 1 < work.Count ? work[i + 1] : null;
+                next = following is null ? null : Task.Run(() => Load(following));
                 if (loaded.Photo is null)
                 {
                     Report(work[i], PhotoOutcome.Failed, loaded.Problem);

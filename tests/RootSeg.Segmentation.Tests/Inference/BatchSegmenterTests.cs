@@ -64,7 +64,7 @@ public sealed class BatchSegmenterTests : IDisposable
             Assert.Equal((37, 29), (mask.Width, mask.Height));
         }
         Assert.False(File.Exists(Path.Combine(Out, "photo_01b.png")));
-        Assert.Empty(Directory.EnumerateFiles(Out).Where(f => !f.EndsWith(".png", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.EnumerateFiles(Out), f => !f.EndsWith(".png", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,161 @@
+using System.Globalization;
+using RootSeg.Cli.Progress;
+using RootSeg.Segmentation.Batch;
+using RootSeg.Segmentation.Inference;
+using RootSeg.Segmentation.Models;
+using RootSeg.Torch;
+using RootSeg.Torch.Serialization;
+
+namespace RootSeg.Cli.Commands;
+
+/// <summary>
+/// `rootseg segment`: segments a photo or a folder of photos with a trained model (<see cref="BatchSegmenter"/>,
+/// <see cref="Segmenter"/>), as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) do at test time.
+/// </summary>
+internal sealed class SegmentCommand : ICommand
+{
+    public string Name => "segment";
+
+    public string Summary => "segment photos with a trained U-Net into 1-bit root masks (resumable, shardable)";
+
+    public string Usage => $"""
+        usage: rootseg segment --model MODEL --in PATH --out DIR [options]
+
+        Writes DIR/STEM.png (1-bit mask, root white) for every photo (.jpg .jpeg .png .tif .tiff) in PATH, or for the
+        photo PATH. A photo is skipped when its mask exists and is not older than the photo (and the requested
+        .prob.png/.overlay.jpg exist), so a rerun finishes an interrupted run. A photo that cannot be read or
+        segmented gives one line 'rootseg segment: PATH: problem' on stderr and the others go on; the exit code is
+        then 1.
+
+          --model FILE        model file (.safetensors from rootseg train, or a torch.save state dict)
+          --in PATH           a photo or a folder of photos
+          --out DIR           output folder (created when missing)
+          --device D          cpu (default) or cuda[:N]
+          --tile N|auto       input tile side: 572 is the paper's; auto (default) picks, per photo, the valid side
+                              up to --max-tile with the fewest input pixels
+          --max-tile N        largest side auto may pick (default {SegmenterOptions.DefaultMaxAutoTile})
+          --overlap F         overlap of neighbouring tiles in [0, 1), blended with Gaussian weights (default 0)
+          --tta flip          average over left-right and top-bottom flips (4 passes per tile)
+          --batch N           tiles per network pass (default 2)
+          --threshold P       root where probability > P (default 0.5)
+          --probabilities     also write DIR/STEM.prob.png (probability x 255)
+          --overlay           also write DIR/STEM.overlay.jpg (roots tinted red)
+          --crop X,Y,W,H      segment only this rectangle of every photo
+          --shard K/N         take files K, K+N, K+2N, ... (1-based) of the sorted list, for cluster array jobs
+          --threads N         CPU threads for the network (default: one per core)
+          --overwrite         segment every photo even when its outputs are up to date
+        """;
+
+    public int Run(CommandOptions options)
+    {
+        var modelPath = options.Required("model");
+        var input = options.Required("in");
+        var output = options.Required("out");
+        var device = ParseDevice(options.String("device"));
+        var tileText = options.String("tile") ?? "auto";
+        int? tile = tileText == "auto" ? null : ParseInt("tile", tileText, 1);
+        var maxTile = options.Int("max-tile", SegmenterOptions.DefaultMaxAutoTile, 1);
+        var overlap = options.Double("overlap", 0, 0, 0.99);
+        var tta = options.String("tta");
+        if (tta is not (null or "flip"))
+        {
+            throw new UsageException($"--tta must be 'flip', not '{tta}'");
+        }
+        var batch = options.Int("batch", 2, 1, 1024);
+        var threshold = options.Double("threshold", 0.5, 1e-6, 1 - 1e-6);
+        var probabilities = options.Flag("probabilities");
+        var overlay = options.Flag("overlay");
+        var cropText = options.String("crop");
+        var crop = cropText is null ? null : ParseOption("crop", cropText, CropRegion.Parse);
+        var shardText = options.String("shard");
+        var shard = shardText is null ? ShardSpec.All : ParseOption("shard", shardText, ShardSpec.Parse);
+        var threads = options.Int("threads", 0, 0, 1024);
+        var overwrite = options.Flag("overwrite");
+        options.ThrowIfUnused();
+
+        Engine.Configure(EngineOptions.Default with { Threads = threads });
+        var photos = PhotoFiles.List(input);
+        using var model = LoadModel(modelPath, device);
+        Segmenter segmenter;
+        try
+        {
+            segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
+            {
+                TileSize = tile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
+                BatchSize = batch, Threshold = threshold,
+            });
+        }
+        catch (ArgumentException e) when (e.ParamName == "options")
+        {
+            throw new UsageException($"--tile {tile}: not a valid input size for this network");
+        }
+        var runner = new BatchSegmenter(segmenter, new BatchOptions
+        {
+            OutputDirectory = output, WriteProbabilities = probabilities, WriteOverlay = overlay, Crop = crop,
+            Shard = shard, Overwrite = overwrite,
+        });
+        var total = shard.Select(photos).Count;
+        var bar = ProgressBar.ForStderr("segment", total);
+        var summary = runner.Run(photos, new InlineProgress<PhotoReport>(report =>
+        {
+            if (report.Outcome == PhotoOutcome.Failed)
+            {
+                bar.Message($"rootseg segment: {report.Photo}: {report.Problem}");
+            }
+            bar.Advance(report.Done, report.Outcome == PhotoOutcome.Segmented);
+        }));
+        bar.Finish();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"segmented {summary.Segmented}, up to date {summary.Skipped}, failed {summary.Failures.Count} (shard {shard}, {total} photos) into {output}"));
+        return summary.Failures.Count > 0 ? 1 : 0;
+    }
+
+    private static LoadedModel LoadModel(string path, Device device)
+    {
+        try
+        {
+            return ModelFile.Load(path, NetworkFactory.Build, device);
+        }
+        catch (WeightFileException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+        catch (TorchException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message}", e);
+        }
+    }
+
+    private static Device ParseDevice(string? text)
+    {
+        if (text is null)
+        {
+            return Device.Cpu;
+        }
+        try
+        {
+            return Device.Parse(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or TorchException)
+        {
+            throw new UsageException($"--device: {e.Message}");
+        }
+    }
+
+    private static int ParseInt(string name, string text, int min) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new UsageException($"--{name} must be 'auto' or an integer of at least {min}, not '{text}'");
+
+    private static T ParseOption<T>(string name, string text, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--{name}: {e.Message}");
+        }
+    }
+}
