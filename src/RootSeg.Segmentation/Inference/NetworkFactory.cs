@@ -5,7 +5,7 @@ using RootSeg.Torch.Modules;
 
 namespace RootSeg.Segmentation.Inference;
 
-/// <summary>Builds the untrained network a <see cref="ModelDescription"/> names, for <see cref="ModelFile.Load"/>.</summary>
+/// <summary>Builds the untrained network a <see cref="ModelDescription"/> names, for <see cref="ModelFile.Load(string, ModelFile.NetworkBuilder, Device?, int)"/>.</summary>
 public static class NetworkFactory
 {
     /// <summary>
