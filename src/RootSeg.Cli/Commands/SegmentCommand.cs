@@ -114,7 +114,7 @@ internal sealed class SegmentCommand : ICommand
     {
         try
         {
-            return ModelFile.Load(path, NetworkFactory.Build, device);
+            return ModelFile.Load(path, RootSeg.Segmentation.Inference.NetworkFactory.Build, device);
         }
         catch (WeightFileException e)
         {
