@@ -41,7 +41,7 @@ public sealed record DemoOptions
     public int Groups { get; init; } = 4;
 
     /// <summary>Input tile side; a valid U-Net input size (see <see cref="UNetGN.IsValidInputSize"/>).</summary>
-    public int InputTile { get; init; } = 252;
+    public int InputTile { get; init; } = 316;
 
     /// <summary>Training epochs.</summary>
     public int Epochs { get; init; } = 8;
@@ -69,12 +69,12 @@ public sealed record DemoOptions
         OutputDirectory = outputDirectory,
         Seed = seed,
         ImageCount = 6,
-        ImageSize = 220,
+        ImageSize = 136,
         TestCount = 3,
         ValidationCount = 1,
         BaseWidth = 4,
         Groups = 2,
-        InputTile = 204,
+        InputTile = 252,
         Epochs = 1,
         CandidatesPerImage = 3,
         MaxTilesPerImage = 2,

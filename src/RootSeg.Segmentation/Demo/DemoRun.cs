@@ -56,7 +56,7 @@ public static class DemoRun
         var clock = Stopwatch.StartNew();
         var calibration = new Calibration(options.PixelsPerMm);
 
-        log.WriteLine(Step(1, $"drawing {options.ImageCount} synthetic soil photos of {options.ImageSize} x {options.ImageSize} px with exact root masks"));
+        log.WriteLine(Step(1, clock, $"drawing {options.ImageCount} synthetic soil photos of {options.ImageSize} x {options.ImageSize} px with exact root masks"));
         var records = SyntheticDataset.Write(paths.Dataset, options.ImageCount, options.Seed,
             new RootPhotoOptions { Width = options.ImageSize, Height = options.ImageSize });
 
@@ -67,9 +67,9 @@ public static class DemoRun
         var split = SplitPlanner.Paper(index.Stems, stem => DatasetLoader.CountRootPixels(pairs[stem].AnnotationPath, reader),
             options.TestCount, options.ValidationCount, (ulong)options.Seed);
         split.Save(paths.Split);
-        log.WriteLine(Step(2, $"split as in the paper: {split.Train.Count} training, {split.Validation.Count} validation, {split.Test.Count} test photos"));
+        log.WriteLine(Step(2, clock, $"split as in the paper: {split.Train.Count} training, {split.Validation.Count} validation, {split.Test.Count} test photos"));
 
-        var outcome = Train(options, reader, paths, log, interactive, cancellationToken);
+        var outcome = Train(options, reader, paths, log, clock, interactive, cancellationToken);
         if (outcome.BestEpoch is not { } best)
         {
             throw new InvalidOperationException(outcome.Completed
@@ -79,7 +79,7 @@ public static class DemoRun
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"      kept the model of epoch {best} (validation F1 {outcome.BestF1:F3}){(outcome.Completed ? "" : "; training was interrupted")}"));
 
-        log.WriteLine(Step(4, $"segmenting the {split.Test.Count} held-out test photos"));
+        log.WriteLine(Step(4, clock, $"segmenting the {split.Test.Count} held-out test photos"));
         var evaluations = new List<ImageEvaluation>();
         var measurements = new List<ImageMeasurement>();
         var measurementOptions = MeasurementOptions.Defaults(calibration) with
@@ -90,7 +90,9 @@ public static class DemoRun
         Directory.CreateDirectory(paths.Overlays);
         using (var model = ModelFile.Load(outcome.Files.BestModel))
         {
-            var segmenter = new Segmenter(InferenceNetwork.FromModel(model), new SegmenterOptions { TileSize = options.InputTile });
+            // Automatic (large) tiles: the network is fully convolutional, and one big tile wastes far less work on
+            // its discarded border than many tiles of the training size.
+            var segmenter = new Segmenter(InferenceNetwork.FromModel(model));
             foreach (var stem in split.Test)
             {
                 var (scored, measured) = SegmentOne(segmenter, pairs[stem], paths, measurementOptions);
@@ -99,19 +101,19 @@ public static class DemoRun
             }
         }
 
-        log.WriteLine(Step(5, "evaluating against the exact masks, measuring root length and line-intersect counts"));
+        log.WriteLine(Step(5, clock, "evaluating against the exact masks, measuring root length and line-intersect counts"));
         var evaluation = EvaluationReport.Create(evaluations);
         EvaluationWriter.WriteJson(evaluation, paths.EvaluationJson);
         EvaluationWriter.WriteCsv(evaluation, paths.EvaluationCsv);
         MeasurementWriter.Write(paths.Measurements, measurements, measurementOptions);
 
-        log.WriteLine(Step(6, "correlating segmented root length with the true root length"));
+        log.WriteLine(Step(6, clock, "correlating segmented root length with the true root length"));
         WriteTrueLengths(paths.TrueLengths, records.Where(r => split.Test.Contains(r.Name)), calibration);
         var correlation = CorrelationSummary.Compute(PairedSamples.Join(
             CsvTable.Read(paths.Measurements), "length_mm", CsvTable.Read(paths.TrueLengths), "true_length_mm"));
         correlation.SaveJson(paths.Correlation);
 
-        log.WriteLine(Step(7, "writing the report"));
+        log.WriteLine(Step(7, clock, "writing the report"));
         var report = HtmlReport.Create(new ReportInputs
         {
             Title = "RootSeg demo: roots in synthetic soil photos",
@@ -129,7 +131,7 @@ public static class DemoRun
     }
 
     private static TrainingOutcome Train(DemoOptions options, IDatasetReader reader, DemoPaths paths, TextWriter log,
-        bool interactive, CancellationToken cancellationToken)
+        Stopwatch clock, bool interactive, CancellationToken cancellationToken)
     {
         var training = new TrainingOptions
         {
@@ -143,7 +145,7 @@ public static class DemoRun
             Workers = options.Workers,
             Seed = (ulong)options.Seed,
         };
-        log.WriteLine(Step(3, $"training a U-Net (width {training.BaseWidth}, {training.Groups} groups, {training.InputTile} px tiles) for {training.Epochs} epochs on the CPU, with augmentation"));
+        log.WriteLine(Step(3, clock, $"training a U-Net (width {training.BaseWidth}, {training.Groups} groups, {training.InputTile} px tiles) for {training.Epochs} epochs on the CPU, with augmentation"));
         return TrainingSession.Run(
             new TrainingRequest { DataDirectory = paths.Dataset, SplitPath = paths.Split, RunDirectory = paths.Run, Options = training },
             reader, new ProgressPrinter(log, interactive), cancellationToken);
@@ -211,5 +213,6 @@ public static class DemoRun
             + $"many more epochs."),
     ];
 
-    private static string Step(int number, string text) => $"[{number}/7] {text}";
+    private static string Step(int number, Stopwatch clock, string text) =>
+        string.Create(CultureInfo.InvariantCulture, $"[{number}/7 at {clock.Elapsed:m\\:ss}] {text}");
 }
