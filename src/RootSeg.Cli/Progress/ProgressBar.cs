@@ -14,7 +14,7 @@ internal sealed class ProgressBar(string label, int total, TextWriter writer, bo
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastLog = TimeSpan.MinValue;
+    private TimeSpan? _lastLog;
     private int _counted;
     private bool _lineOpen;
 
@@ -30,7 +30,7 @@ internal sealed class ProgressBar(string label, int total, TextWriter writer, bo
             _counted++;
         }
         var elapsed = _clock.Elapsed;
-        if (!interactive && done < total && elapsed - _lastLog < LogInterval)
+        if (!interactive && done < total && _lastLog is { } last && elapsed - last < LogInterval)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using RootSeg.Segmentation.Data;
 
 namespace RootSeg.Segmentation.Augmentation;
@@ -55,17 +56,26 @@ public sealed class ElasticMap
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
         var length = checked((height + 2 * padding) * (width + 2 * padding));
-        var noiseRows = new double[length];
-        var noiseCols = new double[length];
-        for (var i = 0; i < length; i++)
+        var noiseRows = ArrayPool<double>.Shared.Rent(length);
+        var noiseCols = ArrayPool<double>.Shared.Rent(length);
+        try
         {
-            noiseRows[i] = random.NextDouble(-1.0, 1.0);
+            for (var i = 0; i < length; i++)
+            {
+                noiseRows[i] = random.NextDouble(-1.0, 1.0);
+            }
+            for (var i = 0; i < length; i++)
+            {
+                noiseCols[i] = random.NextDouble(-1.0, 1.0);
+            }
+            return FromNoise(height, width, padding, noiseRows.AsSpan(0, length), noiseCols.AsSpan(0, length), sigma,
+                alpha);
         }
-        for (var i = 0; i < length; i++)
+        finally
         {
-            noiseCols[i] = random.NextDouble(-1.0, 1.0);
+            ArrayPool<double>.Shared.Return(noiseRows);
+            ArrayPool<double>.Shared.Return(noiseCols);
         }
-        return FromNoise(height, width, padding, noiseRows, noiseCols, sigma, alpha);
     }
 
     /// <summary>Builds the map from given noise fields of the padded shape (row-major).</summary>
@@ -109,20 +119,32 @@ public sealed class ElasticMap
     private static double[] Displace(ReadOnlySpan<double> noise, int paddedHeight, int paddedWidth, int padding,
         int height, int width, double[] kernel, double alpha, bool alongRows)
     {
-        var smoothed = new double[noise.Length];
-        var final = new double[noise.Length];
-        GaussianFilter.FilterAlongRows(noise, smoothed, paddedHeight, paddedWidth, kernel, padding, padding + height);
-        GaussianFilter.FilterAlongColumns(smoothed, final, paddedHeight, paddedWidth, kernel, padding,
-            padding + height, padding, padding + width);
-        var map = new double[height * width];
-        for (var y = 0; y < height; y++)
+        // Two padded-size scratch fields per map would otherwise land on the large-object heap for every tile.
+        var smoothed = ArrayPool<double>.Shared.Rent(noise.Length);
+        var final = ArrayPool<double>.Shared.Rent(noise.Length);
+        try
         {
-            for (var x = 0; x < width; x++)
+            var smoothedSpan = smoothed.AsSpan(0, noise.Length);
+            var finalSpan = final.AsSpan(0, noise.Length);
+            GaussianFilter.FilterAlongRows(noise, smoothedSpan, paddedHeight, paddedWidth, kernel, padding,
+                padding + height);
+            GaussianFilter.FilterAlongColumns(smoothedSpan, finalSpan, paddedHeight, paddedWidth, kernel, padding,
+                padding + height, padding, padding + width);
+            var map = new double[height * width];
+            for (var y = 0; y < height; y++)
             {
-                var grid = alongRows ? y + padding : x + padding;
-                map[y * width + x] = grid + final[(y + padding) * paddedWidth + x + padding] * alpha;
+                for (var x = 0; x < width; x++)
+                {
+                    var grid = alongRows ? y + padding : x + padding;
+                    map[y * width + x] = grid + finalSpan[(y + padding) * paddedWidth + x + padding] * alpha;
+                }
             }
+            return map;
         }
-        return map;
+        finally
+        {
+            ArrayPool<double>.Shared.Return(smoothed);
+            ArrayPool<double>.Shared.Return(final);
+        }
     }
 }

@@ -68,6 +68,16 @@ public sealed class AugmentationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task BlockingReadGivesTheSameBatches()
+    {
+        var pipeline = Pipeline(2);
+        var asynchronous = await Collect(pipeline, epoch: 0);
+        var blocking = pipeline.ReadEpoch(0).ToList();
+        Assert.Equal(pipeline.BatchCount(0), blocking.Count);
+        Assert.Equal(asynchronous.Select(b => b.Inputs), blocking.Select(b => b.Inputs));
+    }
+
+    [Fact]
     public void EpochTilesAreRootTilesOfRootedImagesOnly()
     {
         var tiles = Pipeline(1).EpochTiles(0);

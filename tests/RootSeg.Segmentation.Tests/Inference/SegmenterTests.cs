@@ -145,7 +145,9 @@ public class SegmenterTests
         Assert.True(UNetGN.IsValidInputSize(automatic));
         Assert.InRange(automatic, 572, SegmenterOptions.DefaultMaxAutoTile);
         Assert.True(TileSizeChoice.Cost(3991, 1842, automatic, 184) < TileSizeChoice.Cost(3991, 1842, 572, 184));
-        Assert.Equal(1204, automatic);
+        // 1196 in, 1012 out: 4 x 2 tiles of 1196^2 pixels, 0.64 of the 55 x 572^2 of the paper's grid.
+        Assert.Equal(1196, automatic);
+        Assert.Equal(8, new Segmenter(network).GridFor(3991, 1842).Tiles.Count);
     }
 
     [Fact]

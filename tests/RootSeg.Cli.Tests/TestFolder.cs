@@ -1,0 +1,34 @@
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace RootSeg.Cli.Tests;
+
+/// <summary>A temporary folder deleted at the end of a test.</summary>
+public sealed class TestFolder : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("rootseg-cli-").FullName;
+
+    public string this[string relative] => Path.Combine(Root, relative);
+
+    public string Folder(string relative) => Directory.CreateDirectory(this[relative]).FullName;
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>Runs a command with the output and error streams captured.</summary>
+    internal static (int Code, string Out, string Error) Run(ICommand command, params string[] args)
+    {
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            return (command.Run(CommandOptions.Parse(args)), output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+}
