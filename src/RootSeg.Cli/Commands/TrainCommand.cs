@@ -23,17 +23,19 @@ internal sealed class TrainCommand : ICommand
     public string Usage => """
         usage: rootseg train --data DIR --out RUN_DIR [--split FILE] [--network unet-gn] [--width 64] [--groups 32]
                              [--tile 572] [--epochs N] [--batch N] [--lr R] [--device cpu|cuda] [--seed S]
-                             [--threads N] [--workers N] [--init MODEL] [--resume]
+                             [--tiles-per-image N] [--threads N] [--workers N] [--init MODEL]
+                             [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
         the epoch with the best pooled F1 on its validation images (Smith et al. 2020). Writes RUN_DIR/log.csv,
         RUN_DIR/best.safetensors (+ best.json: the model's description) and a checkpoint after every epoch.
           --width W      channels of the first level (default 64; levels W..16W); --groups G must divide it (32)
-          --tile T       input tile side; a valid U-Net size (default 572 -> 388 out; e.g. 188, 252, 316)
+          --tile T       input tile side; a valid U-Net size (default 572 -> 388 out; also 444 -> 260, 316 -> 132)
           --epochs N     epochs (default 80); --batch N tiles per step (4); --lr R initial rate (0.01, x0.3 every
                          30 epochs); SGD with Nesterov momentum 0.99 and weight decay 1e-5
           --device D     cpu (default) or cuda[:N]
           --seed S       seed of initialisation, tile sampling and augmentation (default 1)
+          --tiles-per-image N  at most N of the 90 random tiles per image and epoch (default 40, the paper's)
           --threads N    libtorch threads (default: one per core); --workers N augmentation threads
           --init MODEL   start from this model's weights (a RootSeg .safetensors or a PyTorch state dict such as
                          the paper's checkpoint_73.pkl) instead of random ones
@@ -57,6 +59,7 @@ internal sealed class TrainCommand : ICommand
         var device = options.String("device");
         var seedText = options.String("seed");
         var threads = options.Int("threads", 0, 0, 4096);
+        var tilesPerImage = options.String("tiles-per-image") is null ? (int?)null : options.Int("tiles-per-image", 40, 1, 90);
         var workers = options.String("workers") is null ? (int?)null : options.Int("workers", 1, 1, 256);
         var init = options.String("init");
         options.ThrowIfUnused();
@@ -90,7 +93,7 @@ internal sealed class TrainCommand : ICommand
             var fixedByCheckpoint = new (string Name, object? Value)[]
             {
                 ("network", network), ("width", width), ("groups", groups), ("tile", tile), ("batch", batch),
-                ("lr", rate), ("seed", seed), ("init", init),
+                ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage),
             }.FirstOrDefault(o => o.Value is not null);
             if (fixedByCheckpoint.Name is not null)
             {
@@ -118,7 +121,7 @@ internal sealed class TrainCommand : ICommand
             {
                 Network = network ?? NetworkNames.UNetGN,
                 BaseWidth = width ?? defaults.BaseWidth,
-                // The paper's 32 groups where they divide the width; otherwise the largest count that does.
+                // The paper's 32 groups where they divide the width; otherwise the largest power of two that does.
                 Groups = groups ?? GreatestCommonDivisor(defaults.Groups, width ?? defaults.BaseWidth),
                 InputTile = inputTile,
                 OutputTile = UNetGN.OutputSize(inputTile),
@@ -128,6 +131,7 @@ internal sealed class TrainCommand : ICommand
                 Device = device ?? defaults.Device,
                 Seed = seed ?? defaults.Seed,
                 Workers = workers ?? defaults.Workers,
+                MaxTilesPerImage = tilesPerImage ?? defaults.MaxTilesPerImage,
                 InitModel = init is null ? null : Path.GetFullPath(init),
             };
             try

@@ -46,7 +46,8 @@ public sealed class Trainer
     /// and data hashes are filled in here).</param>
     /// <param name="runDirectory">The run folder; created when missing.</param>
     /// <param name="resume">Continue from the folder's checkpoint; without it a folder that holds one is refused.</param>
-    /// <param name="cancellationToken">Stops after the current step with a checkpoint (Ctrl-C).</param>
+    /// <param name="cancellationToken">Stops after the current training step or validation batch with a checkpoint
+    /// (Ctrl-C).</param>
     /// <returns>Whether the run finished, and its best epoch.</returns>
     /// <exception cref="IOException">A fresh run was asked for in a folder that holds a checkpoint.</exception>
     /// <exception cref="InvalidOperationException">The options differ from those of the checkpoint being resumed
@@ -102,8 +103,14 @@ public sealed class Trainer
             }
 
             var started = Stopwatch.GetTimestamp();
-            var validation = Validate(network, data.Validation, geometry, device);
+            var validation = Validate(network, data.Validation, geometry, device, cancellationToken);
             network.Train();
+            if (validation is null)
+            {
+                // Training of the epoch is done; a resumed run validates it again from the start.
+                Checkpoint.Save(files, network, optimizer, state with { InProgress = progress });
+                return new TrainingOutcome(false, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
+            }
             var seconds = progress.Seconds + Stopwatch.GetElapsedTime(started).TotalSeconds;
             var train = new EpochMetrics(progress.LossSum / Math.Max(1, progress.NextBatch), progress.Counts);
             var record = new EpochRecord(epoch, train, validation, optimizer.LearningRate, seconds);
@@ -160,10 +167,10 @@ public sealed class Trainer
         var started = Stopwatch.GetTimestamp();
         var secondsBefore = progress.Seconds;
         var last = started;
+        var lastGood = File.Exists(files.Checkpoint) ? files.Checkpoint : null;
         foreach (var batch in pipeline.ReadEpoch(progress.Epoch, progress.NextBatch))
         {
-            var (loss, counts) = Step(network, optimizer, batch, device, progress.Epoch,
-                File.Exists(files.Checkpoint) ? files.Checkpoint : null);
+            var (loss, counts) = Step(network, optimizer, batch, device, progress.Epoch, lastGood);
             progress = progress with
             {
                 NextBatch = batch.Index + 1,
@@ -204,7 +211,9 @@ public sealed class Trainer
         return (value, ConfusionCounter.Count(logits, target, labelled));
     }
 
-    private EpochMetrics Validate(Module network, IReadOnlyList<TrainingImage> images, TileGeometry geometry, Device device)
+    // Null when cancelled part-way.
+    private EpochMetrics? Validate(Module network, IReadOnlyList<TrainingImage> images, TileGeometry geometry,
+        Device device, CancellationToken cancellationToken)
     {
         network.Eval();
         using var noGrad = NoGradScope.Enter();
@@ -213,6 +222,10 @@ public sealed class Trainer
         ConfusionCounts counts = default;
         foreach (var batch in AugmentationPipeline.ValidationBatches(images, geometry, _options.ValidationBatchSize))
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
             using var scope = TensorScope.Enter();
             var (input, target, labelled) = ToTensors(batch, device);
             var logits = network.Forward(input);

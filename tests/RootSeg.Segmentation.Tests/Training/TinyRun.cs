@@ -68,7 +68,7 @@ internal sealed class TinyRun : IDisposable
     }
 }
 
-/// <summary>Records progress and cancels after a chosen step.</summary>
+/// <summary>Records progress and cancels after a chosen step (batch -1: the epoch's last).</summary>
 internal sealed class RecordingObserver(CancellationTokenSource? cancel = null, int cancelEpoch = 0, int cancelBatch = 0)
     : ITrainingObserver
 {
@@ -81,7 +81,7 @@ internal sealed class RecordingObserver(CancellationTokenSource? cancel = null, 
     public void OnStep(StepReport report)
     {
         Steps.Add(report);
-        if (report.Epoch == cancelEpoch && report.Batch == cancelBatch)
+        if (report.Epoch == cancelEpoch && report.Batch == (cancelBatch < 0 ? report.Batches : cancelBatch))
         {
             cancel?.Cancel();
         }

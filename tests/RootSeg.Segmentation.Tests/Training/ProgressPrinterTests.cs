@@ -1,0 +1,40 @@
+using RootSeg.Segmentation.Training;
+
+namespace RootSeg.Segmentation.Tests.Training;
+
+public sealed class ProgressPrinterTests
+{
+    private static readonly EpochRecord Record = new(2, new EpochMetrics(0.5, new ConfusionCounts(1, 1, 1, 1)),
+        new EpochMetrics(0.25, new ConfusionCounts(3, 1, 0, 4)), 0.01, 75);
+
+    [Fact]
+    public void OnATerminalTheLineIsRedrawnWithRateAndTimeLeft()
+    {
+        var text = new StringWriter();
+        var printer = new ProgressPrinter(text, inPlace: true);
+        printer.OnStep(new StepReport(2, 3, 1, 4, 4, 16, 0.75, 20, 10));
+        printer.OnStep(new StepReport(2, 3, 2, 4, 8, 16, 0.5, 24, 12));
+        printer.OnEpoch(Record, isBest: true);
+        var output = text.ToString();
+        // 8 tiles left in epoch 2 and 16 in epoch 3 at 2 tiles/s.
+        Assert.Contains("\repoch 2/3 [############............] 8/16 tiles  2.00 tiles/s  loss 0.5000  ETA 12.0s", output);
+        Assert.Contains("ETA 14.0s", output);
+        Assert.EndsWith("epoch 2/3: train loss 0.5000 F1 0.5000 | validation loss 0.2500 F1 0.8571 precision 0.7500 " +
+                        "recall 1.0000 | lr 0.01 | 1m15s  (best so far)" + Environment.NewLine, output);
+    }
+
+    [Fact]
+    public void ElsewhereOnlyEpochLinesAreWritten()
+    {
+        var text = new StringWriter();
+        var printer = new ProgressPrinter(text, inPlace: false);
+        printer.OnStep(new StepReport(2, 3, 1, 4, 4, 16, 0.75, 20, 10));
+        printer.OnEpoch(Record, isBest: false);
+        printer.OnNotice("resuming");
+        var lines = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("epoch 2/3: train loss", lines[0]);
+        Assert.DoesNotContain("\r", text.ToString());
+        Assert.Equal("resuming", lines[1]);
+    }
+}
