@@ -41,8 +41,10 @@ internal sealed class UpBlock : Module
         return _conv3.Forward(hidden);
     }
 
-    // The paper's crop helper takes the height offset from the width difference and vice versa; that agrees for
-    // the square tiles it was used with but would shift non-square ones, so each axis uses its own difference.
+    // Each axis takes its offset from its own difference. The paper's crop helper takes the height offset from the
+    // width difference and vice versa; for inputs that pass UNetGN's size check that gives the same crop, because
+    // skip and up-sampled sizes both scale as size / 2^level, so their difference is a constant of the level
+    // (8, 32, 80, 176 pixels from the deepest level up), equal for height and width.
     private static Tensor CentreCrop(Tensor skip, long height, long width)
     {
         var top = (skip.Size(2) - height) / 2;

@@ -8,6 +8,7 @@ namespace RootSeg.Segmentation.Tests.Networks;
 /// UNetGN against the same network in python3-torch (scripts/fixtures/unet.py): a small width, a non-square
 /// batch of two 204x220 tiles, partial labels.
 /// </summary>
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class UNetGNReferenceTests
 {
     // Outputs: float32 sums of a few hundred products each, through 23 group norms; oneDNN and PyTorch's

@@ -3,6 +3,7 @@ using RootSeg.Torch;
 
 namespace RootSeg.Segmentation.Tests.Networks;
 
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class UNetGNStructureTests
 {
     // The paper's network: the key names of its checkpoint (after "module.") and their shapes.
@@ -95,7 +96,7 @@ public sealed class UNetGNStructureTests
     }
 
     // Non-square tiles: height and width each lose 184 (UNetGNReferenceTests checks the values of a non-square
-    // case against PyTorch, which catches a crop that mixes up the axes' offsets).
+    // case against PyTorch).
     [Fact]
     public void NonSquareInputLoses184InEachDirection()
     {
