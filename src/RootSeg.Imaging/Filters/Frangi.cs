@@ -55,7 +55,10 @@ public static class Frangi
         var result = new Raster<float>(image.Width, image.Height);
         var bands = (image.Height + BandRows - 1) / BandRows;
         var terms = new VesselTerms(options);
-        Parallel.For(0, bands, () => new Workspace(image.Width, maxRadius), (band, _, workspace) =>
+        // One workspace per worker; capping the workers at the core count keeps them (and the memory) bounded
+        // even when the thread pool adds threads on a busy machine.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, bands, parallel, () => new Workspace(image.Width, maxRadius), (band, _, workspace) =>
         {
             var y0 = band * BandRows;
             var y1 = Math.Min(image.Height, y0 + BandRows);

@@ -58,6 +58,11 @@ internal sealed class VesselTerms
         var swap = Vector.LessThan(Vector.Abs(l2), Vector.Abs(l1));
         var lambda1 = Vector.ConditionalSelect(swap, l2, l1);
         var lambda2 = Vector.ConditionalSelect(swap, l1, l2);
+        // Background (lambda2 > 0) often fills whole vectors; skipping the two exponentials there pays.
+        if (Vector.GreaterThanAll(lambda2, Vector<double>.Zero))
+        {
+            return Vector<double>.Zero;
+        }
         var denominator = Vector.ConditionalSelect(Vector.Equals(lambda2, Vector<double>.Zero),
             new Vector<double>(1e-10), Vector.Abs(lambda2));
         var ratio = lambda1 / denominator;
