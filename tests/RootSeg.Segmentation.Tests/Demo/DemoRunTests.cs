@@ -6,9 +6,12 @@ using RootSeg.Analysis.Reports;
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Demo;
 using RootSeg.Segmentation.Tests.Data;
+using RootSeg.Segmentation.Tests.Networks;
 
 namespace RootSeg.Segmentation.Tests.Demo;
 
+// The demo seeds and draws from torch's default generator (network initialisation), like the UNetGN tests.
+[Collection(DefaultGeneratorCollection.Name)]
 public sealed class DemoRunTests
 {
     private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
