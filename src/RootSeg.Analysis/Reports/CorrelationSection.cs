@@ -42,18 +42,18 @@ internal static class CorrelationSection
             ["x", stats.X],
             ["y", stats.Y],
             ["n (photos)", stats.N.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            ["Spearman rho", Html.Number(stats.Rho)],
-            ["Spearman p", Html.Number(stats.RhoP, "G3")],
-            ["Pearson r", Html.Number(stats.PearsonR)],
-            ["regression r²", Html.Number(stats.RSquared)],
-            ["regression p", Html.Number(stats.RegressionP, "G3")],
-            ["regression line", double.IsFinite(stats.Slope) ? $"y = {Html.Number(stats.Intercept, "G4")} + {Html.Number(stats.Slope, "G4")} x" : "n/a"],
+            ["Spearman rho", Xhtml.Number(stats.Rho)],
+            ["Spearman p", Xhtml.Number(stats.RhoP, "G3")],
+            ["Pearson r", Xhtml.Number(stats.PearsonR)],
+            ["regression r²", Xhtml.Number(stats.RSquared)],
+            ["regression p", Xhtml.Number(stats.RegressionP, "G3")],
+            ["regression line", double.IsFinite(stats.Slope) ? $"y = {Xhtml.Number(stats.Intercept, "G4")} + {Xhtml.Number(stats.Slope, "G4")} x" : "n/a"],
         ];
         object chart;
         try
         {
             var pairs = Pairs(stats.X, stats.Y, Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
-            chart = Html.Classed("figure", "chart",
+            chart = Xhtml.Classed("figure", "chart",
                 Charts.CorrelationScatter(pairs, "Per-photo correlation", Describe(stats.X), Describe(stats.Y)).ToElement());
         }
         catch (Exception e) when (e is FileNotFoundException or FormatException or KeyNotFoundException or IOException or ArgumentException)
@@ -61,7 +61,7 @@ internal static class CorrelationSection
             chart = missing.Note("correlation scatter", $"the tables behind the correlation cannot be read: {e.Message}");
         }
         return ReportSection.Create("correlation", "Correlation", Guide,
-            Html.Classed("div", "charts", chart, Html.Table("correlation", ["statistic", "value"], rows)));
+            Xhtml.Classed("div", "charts", chart, Xhtml.Table("correlation", ["statistic", "value"], rows)));
     }
 
     private static Statistics Read(string path)

@@ -58,35 +58,35 @@ internal static class EvaluationSection
         }
         var p = report.Pooled;
         var pooledRows = Enum.GetValues<Metric>()
-            .Select(m => (IReadOnlyList<object>)[Label(m), Html.Number(p.Value(m)), Definition(m)]);
+            .Select(m => (IReadOnlyList<object>)[Label(m), Xhtml.Number(p.Value(m)), Definition(m)]);
         var perImageRows = Enum.GetValues<Metric>().Select(m =>
         {
             var s = report.PerImage(m);
-            return (IReadOnlyList<object>)[Label(m), $"{Html.Number(s.Mean)} ± {Html.Number(s.StandardDeviation)}",
+            return (IReadOnlyList<object>)[Label(m), $"{Xhtml.Number(s.Mean)} ± {Xhtml.Number(s.StandardDeviation)}",
                 s.Count.ToString(CultureInfo.InvariantCulture)];
         });
         yield return ReportSection.Create("metrics", "Segmentation metrics", MetricsGuide,
-            Html.E("h3", "Table 3: all test pixels pooled"),
-            Html.P(FormattableString.Invariant(
-                $"{report.Images.Count} test photo(s), {report.ImagesWithRoots} with roots. TP {Html.Count(p.TruePositives)}, FP {Html.Count(p.FalsePositives)}, TN {Html.Count(p.TrueNegatives)}, FN {Html.Count(p.FalseNegatives)}.")),
-            Html.Table("table3", ["metric", "value", "what it means"], pooledRows),
-            Html.E("h3", "Table 4: per photo, mean ± standard deviation"),
-            Html.P("Over the photos whose annotation holds roots; the standard deviation uses n - 1; n is the number of photos where the metric is defined."),
-            Html.Table("table4", ["metric", "mean ± SD", "n"], perImageRows),
+            Xhtml.E("h3", "Table 3: all test pixels pooled"),
+            Xhtml.P(FormattableString.Invariant(
+                $"{report.Images.Count} test photo(s), {report.ImagesWithRoots} with roots. TP {Xhtml.Count(p.TruePositives)}, FP {Xhtml.Count(p.FalsePositives)}, TN {Xhtml.Count(p.TrueNegatives)}, FN {Xhtml.Count(p.FalseNegatives)}.")),
+            Xhtml.Table("table3", ["metric", "value", "what it means"], pooledRows),
+            Xhtml.E("h3", "Table 4: per photo, mean ± standard deviation"),
+            Xhtml.P("Over the photos whose annotation holds roots; the standard deviation uses n - 1; n is the number of photos where the metric is defined."),
+            Xhtml.Table("table4", ["metric", "mean ± SD", "n"], perImageRows),
             RootFree(report));
         var imageRows = report.Images.Select(i => (IReadOnlyList<object>)
         [
-            i.Image, Html.Number(i.Counts.F1), Html.Number(i.Counts.Precision), Html.Number(i.Counts.Recall),
-            Html.Number(i.Counts.IoU), Html.Count(i.Counts.TruePositives), Html.Count(i.Counts.FalsePositives),
-            Html.Count(i.Counts.FalseNegatives),
+            i.Image, Xhtml.Number(i.Counts.F1), Xhtml.Number(i.Counts.Precision), Xhtml.Number(i.Counts.Recall),
+            Xhtml.Number(i.Counts.IoU), Xhtml.Count(i.Counts.TruePositives), Xhtml.Count(i.Counts.FalsePositives),
+            Xhtml.Count(i.Counts.FalseNegatives),
         ]);
         yield return ReportSection.Create("per-image", "Per-image results", PerImageGuide,
-            Html.Table("per-image", ["photo", "F1", "precision", "recall", "IoU", "TP", "FP", "FN"], imageRows));
+            Xhtml.Table("per-image", ["photo", "F1", "precision", "recall", "IoU", "TP", "FP", "FN"], imageRows));
     }
 
     private static XElement? RootFree(EvaluationReport report) =>
         report.RootFreeImages == 0
             ? null
-            : Html.P(FormattableString.Invariant(
-                $"On the {report.RootFreeImages} photo(s) without roots, {Html.Count(report.FalsePositivesOnRootFreeImages)} of {Html.Count(report.LabelledPixelsOnRootFreeImages)} pixels were wrongly reported as root."));
+            : Xhtml.P(FormattableString.Invariant(
+                $"On the {report.RootFreeImages} photo(s) without roots, {Xhtml.Count(report.FalsePositivesOnRootFreeImages)} of {Xhtml.Count(report.LabelledPixelsOnRootFreeImages)} pixels were wrongly reported as root."));
 }

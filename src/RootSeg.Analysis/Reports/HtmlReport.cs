@@ -49,18 +49,18 @@ public sealed class HtmlReport
         sections.Add(MeasurementSection.Build(inputs.Measurements, missing));
         sections.Add(CorrelationSection.Build(inputs.Correlation, missing));
         sections.Add(MissingSection(missing.Notes));
-        var page = Reports.Html.E("html", new XAttribute("lang", "en"),
-            Reports.Html.E("head",
-                Reports.Html.E("meta", new XAttribute("charset", "utf-8")),
-                Reports.Html.E("title", inputs.Title),
-                Reports.Html.E("style", "\n" + ReportStyle.Css)),
-            Reports.Html.E("body",
-                Reports.Html.E("h1", inputs.Title),
-                inputs.Introduction.Select(p => Reports.Html.Classed("p", "intro", p)),
+        var page = Xhtml.E("html", new XAttribute("lang", "en"),
+            Xhtml.E("head",
+                Xhtml.E("meta", new XAttribute("charset", "utf-8")),
+                Xhtml.E("title", inputs.Title),
+                Xhtml.E("style", "\n" + ReportStyle.Css)),
+            Xhtml.E("body",
+                Xhtml.E("h1", inputs.Title),
+                inputs.Introduction.Select(p => Xhtml.Classed("p", "intro", p)),
                 Contents(),
                 sections,
-                Reports.Html.E("footer", "Made by RootSeg, a C# reimplementation of Smith et al. 2020, \"Segmentation of roots in soil with U-Net\", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0.")));
-        return new HtmlReport(Reports.Html.Serialize(page), missing.Notes.ToArray());
+                Xhtml.E("footer", "Made by RootSeg, a C# reimplementation of Smith et al. 2020, \"Segmentation of roots in soil with U-Net\", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0.")));
+        return new HtmlReport(Xhtml.Serialize(page), missing.Notes.ToArray());
     }
 
     /// <summary>Writes the page to <paramref name="path"/> through a temporary file, so no half-written page is seen.</summary>
@@ -92,22 +92,22 @@ public sealed class HtmlReport
         + "training photos the network learns from, validation photos used to pick the best moment to stop, and test "
         + "photos kept aside until the end. The trained network then segmented the test photos (marked each pixel as "
         + "root or not), and the result was compared with the annotations and measured.",
-        Reports.Html.P("The sections below follow that order. Each starts with a shaded note on how to read it. Numbers "
+        Xhtml.P("The sections below follow that order. Each starts with a shaded note on how to read it. Numbers "
             + "shown as n/a are undefined (for example precision when nothing was found); parts whose input files "
             + "were missing say so in an orange note and are listed at the end."));
 
     private static XElement Contents() =>
-        Reports.Html.E("nav",
-            Reports.Html.E("ul", new (string Id, string Text)[]
+        Xhtml.E("nav",
+            Xhtml.E("ul", new (string Id, string Text)[]
             {
                 ("summary", "Run summary"), ("training", "Training curves"), ("metrics", "Segmentation metrics"),
                 ("per-image", "Per-image results"), ("overlays", "Best and worst photo"),
                 ("measurements", "Measurements"), ("correlation", "Correlation"), ("missing", "Missing parts"),
-            }.Select(l => Reports.Html.E("li", Reports.Html.E("a", new XAttribute("href", "#" + l.Id), l.Text)))));
+            }.Select(l => Xhtml.E("li", Xhtml.E("a", new XAttribute("href", "#" + l.Id), l.Text)))));
 
     private static XElement MissingSection(IReadOnlyList<string> notes) => ReportSection.Create("missing", "Missing parts",
         "Parts of this report that could not be drawn because an input file was not given or could not be read.",
         notes.Count == 0
-            ? Reports.Html.P("None: every part of the report was drawn.")
-            : Reports.Html.E("ul", notes.Select(n => Reports.Html.Classed("li", "missing-part", n))));
+            ? Xhtml.P("None: every part of the report was drawn.")
+            : Xhtml.E("ul", notes.Select(n => Xhtml.Classed("li", "missing-part", n))));
 }

@@ -51,18 +51,18 @@ internal static class MeasurementSection
         for (var r = 0; r < table.RowCount; r++)
         {
             var row = new List<object> { names[r] };
-            row.AddRange(columns.Select(c => (object)Html.Number(c[r], "F2")));
+            row.AddRange(columns.Select(c => (object)Xhtml.Number(c[r], "F2")));
             rows.Add(row);
         }
         if (table.RowCount > 1)
         {
-            var mean = new List<object> { Html.E("strong", "mean") };
-            mean.AddRange(columns.Select(c => (object)Html.Number(c.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), "F2")));
+            var mean = new List<object> { Xhtml.E("strong", "mean") };
+            mean.AddRange(columns.Select(c => (object)Xhtml.Number(c.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), "F2")));
             rows.Add(mean);
         }
         return ReportSection.Create("measurements", "Measurements", Guide,
-            Html.Table("measurements", header, rows),
-            Html.P($"From {Path.GetFileName(csvPath)}, which has further columns (diameters, tips, branch points, length per diameter class)."));
+            Xhtml.Table("measurements", header, rows),
+            Xhtml.P($"From {Path.GetFileName(csvPath)}, which has further columns (diameters, tips, branch points, length per diameter class)."));
     }
 
     private static string GridName(string column) =>

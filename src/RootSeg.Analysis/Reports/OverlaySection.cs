@@ -48,29 +48,29 @@ internal static class OverlaySection
         foreach (var (rank, image) in chosen)
         {
             var file = Find(overlayFolder, image.Image);
-            var caption = Html.E("figcaption",
-                string.Create(CultureInfo.InvariantCulture, $"{rank}: {image.Image}, F1 {Html.Number(image.Counts.F1)}"));
+            var caption = Xhtml.E("figcaption",
+                string.Create(CultureInfo.InvariantCulture, $"{rank}: {image.Image}, F1 {Xhtml.Number(image.Counts.F1)}"));
             figures.Add(file is null
-                ? Html.Classed("figure", "overlay", missing.Note($"overlay of {image.Image}", $"no overlay image named '{image.Image}' in '{overlayFolder}'"), caption)
-                : Html.Classed("figure", "overlay",
-                    Html.E("img", new XAttribute("src", DataUri(file)), new XAttribute("alt", $"error overlay of {image.Image}")),
+                ? Xhtml.Classed("figure", "overlay", missing.Note($"overlay of {image.Image}", $"no overlay image named '{image.Image}' in '{overlayFolder}'"), caption)
+                : Xhtml.Classed("figure", "overlay",
+                    Xhtml.E("img", new XAttribute("src", DataUri(file)), new XAttribute("alt", $"error overlay of {image.Image}")),
                     caption));
         }
-        return ReportSection.Create("overlays", "Best and worst photo", Guide, Legend(), Html.Classed("div", "overlays", figures));
+        return ReportSection.Create("overlays", "Best and worst photo", Guide, Legend(), Xhtml.Classed("div", "overlays", figures));
     }
 
     private static XElement Legend()
     {
         var colours = ErrorColours.Default;
-        return Html.Classed("p", "legend",
+        return Xhtml.Classed("p", "legend",
             Swatch(colours.TruePositive, "true positive: root found where there is root"),
             Swatch(colours.FalsePositive, "false positive: root reported on soil"),
             Swatch(colours.FalseNegative, "false negative: root missed"));
     }
 
     private static XElement Swatch(OverlayColour colour, string text) =>
-        Html.Classed("span", "key",
-            Html.Classed("span", "swatch", new XAttribute("style", $"background: rgb({colour.R}, {colour.G}, {colour.B})")),
+        Xhtml.Classed("span", "key",
+            Xhtml.Classed("span", "swatch", new XAttribute("style", $"background: rgb({colour.R}, {colour.G}, {colour.B})")),
             " " + text);
 
     private static string? Find(string folder, string stem) =>

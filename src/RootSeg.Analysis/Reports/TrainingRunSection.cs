@@ -38,7 +38,7 @@ internal static class TrainingRunSection
         }
         else
         {
-            summary.Add(Html.Table("summary", ["item", "value"], SummaryRows(model, log)));
+            summary.Add(Xhtml.Table("summary", ["item", "value"], SummaryRows(model, log)));
             if (model is null)
             {
                 summary.Add(missing.Note("model description", modelProblem!));
@@ -54,9 +54,9 @@ internal static class TrainingRunSection
             .AddLine("training", log.Epochs, log.TrainLoss)
             .AddLine("validation", log.Epochs, log.ValidationLoss);
         yield return ReportSection.Create("training", "Training curves", curvesGuide,
-            Html.Classed("div", "charts",
-                Html.Classed("figure", "chart", Charts.TrainingCurves(log.TrainF1, log.ValidationF1, "F1 per epoch").ToElement()),
-                Html.Classed("figure", "chart", lossPlot.ToElement())));
+            Xhtml.Classed("div", "charts",
+                Xhtml.Classed("figure", "chart", Charts.TrainingCurves(log.TrainF1, log.ValidationF1, "F1 per epoch").ToElement()),
+                Xhtml.Classed("figure", "chart", lossPlot.ToElement())));
     }
 
     private static IEnumerable<IReadOnlyList<object>> SummaryRows(ModelInfo? model, LogInfo? log)
@@ -76,7 +76,7 @@ internal static class TrainingRunSection
             yield return ["best epoch (kept model)", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         }
         var bestF1 = model?.ValidationF1 ?? log?.BestValidationF1 ?? double.NaN;
-        yield return ["validation F1 of the kept model", Html.Number(bestF1)];
+        yield return ["validation F1 of the kept model", Xhtml.Number(bestF1)];
         if (log is not null)
         {
             yield return ["training time", Duration(log.Seconds)];

@@ -8,7 +8,7 @@ namespace RootSeg.Analysis.Reports;
 /// XML writer and the page is always well-formed; <see cref="Serialize"/> then writes it in a form that HTML parsers
 /// read the same way.
 /// </summary>
-internal static class Html
+internal static class Xhtml
 {
     /// <summary>The XHTML namespace.</summary>
     public static readonly XNamespace Ns = "http://www.w3.org/1999/xhtml";
