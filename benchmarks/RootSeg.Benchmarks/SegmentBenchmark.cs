@@ -27,14 +27,15 @@ internal sealed class SegmentBenchmark : IBenchmark
         }
         int Int(string name, int fallback) =>
             options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        var tileText = options.GetValueOrDefault("tile", "auto");
+        var tileText = options.GetValueOrDefault("tile");
         var segmenterOptions = new SegmenterOptions
         {
-            TileSize = tileText == "auto" ? null : int.Parse(tileText, CultureInfo.InvariantCulture),
+            TileSize = tileText is null or "auto" ? null : int.Parse(tileText, CultureInfo.InvariantCulture),
+            AutoTile = tileText == "auto",
             BatchSize = Int("batch", new SegmenterOptions().BatchSize),
         };
         Engine.Configure(EngineOptions.Default with { Threads = Int("threads", 2) });
-        using var model = ModelFile.Load(options["weights"], NetworkFactory.Build, groups: Int("groups", 32));
+        using var model = ModelFile.Load(options["weights"], NetworkFactory.Create, groups: Int("groups", 32));
         var segmenter = new Segmenter(InferenceNetwork.FromModel(model), segmenterOptions);
 
         using var process = Process.GetCurrentProcess();

@@ -31,8 +31,9 @@ internal sealed class SegmentCommand : ICommand
           --in PATH           a photo or a folder of photos
           --out DIR           output folder (created when missing)
           --device D          cpu (default) or cuda[:N]
-          --tile N|auto       input tile side: 572 is the paper's; auto (default) picks, per photo, the valid side
-                              up to --max-tile with the fewest input pixels
+          --tile N|auto       input tile side (default: the model's, 572 for the paper's); auto picks, per photo,
+                              the valid side up to --max-tile with the fewest input pixels: faster, but masks
+                              differ from the model's own tiles (group norm statistics are per tile)
           --max-tile N        largest side auto may pick (default {SegmenterOptions.DefaultMaxAutoTile})
           --overlap F         overlap of neighbouring tiles in [0, 1), blended with Gaussian weights (default 0)
           --tta flip          average over left-right and top-bottom flips (4 passes per tile)
@@ -52,8 +53,9 @@ internal sealed class SegmentCommand : ICommand
         var input = options.Required("in");
         var output = options.Required("out");
         var device = ParseDevice(options.String("device"));
-        var tileText = options.String("tile") ?? "auto";
-        int? tile = tileText == "auto" ? null : ParseInt("tile", tileText, 1);
+        var tileText = options.String("tile");
+        var autoTile = tileText == "auto";
+        int? tile = tileText is null || autoTile ? null : ParseInt("tile", tileText, 1);
         var maxTile = options.Int("max-tile", SegmenterOptions.DefaultMaxAutoTile, 1);
         var overlap = options.Double("overlap", 0, 0, 0.99);
         var tta = options.String("tta");
@@ -81,7 +83,7 @@ internal sealed class SegmentCommand : ICommand
         {
             segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
             {
-                TileSize = tile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
+                TileSize = tile, AutoTile = autoTile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
                 BatchSize = batch, Threshold = threshold,
             });
         }
@@ -114,7 +116,7 @@ internal sealed class SegmentCommand : ICommand
     {
         try
         {
-            return ModelFile.Load(path, RootSeg.Segmentation.Inference.NetworkFactory.Build, device);
+            return ModelFile.Load(path, NetworkFactory.Create, device);
         }
         catch (WeightFileException e)
         {

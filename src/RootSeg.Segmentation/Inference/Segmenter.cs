@@ -9,8 +9,8 @@ namespace RootSeg.Segmentation.Inference;
 /// Segments whole photos with a tile network, as Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant
 /// Methods 16:13 (doi:10.1186/s13007-020-0563-0) do at test time: mirror-pad the photo, cut input tiles whose output
 /// squares cover it (last row and column aligned to the edge), normalise each tile as in training
-/// (<see cref="TileNormalisation"/>), run the network, take the softmax root probability and stitch the squares;
-/// root where the probability exceeds 0.5. Options add larger and batched tiles, overlapping tiles blended with
+/// (<see cref="TileNormalisation"/>), run the network, take the softmax root probability and stitch the squares, a
+/// later tile winning where squares overlap (<see cref="PaperStitching"/>); root where the probability exceeds 0.5. Options add larger and batched tiles, overlapping tiles blended with
 /// Gaussian weights and flip test-time augmentation (<see cref="SegmenterOptions"/>).
 /// </summary>
 /// <remarks>
@@ -55,6 +55,10 @@ public sealed class Segmenter
         if (Options.TileSize is { } fixedSize)
         {
             return fixedSize;
+        }
+        if (!Options.AutoTile)
+        {
+            return Network.NativeTile;
         }
         var min = Math.Max(Network.NativeTile, Network.Shrink + 1);
         return TileSizeChoice.Choose(width, height, Network, min, Math.Max(min, Options.MaxAutoTile));
@@ -131,7 +135,7 @@ public sealed class Segmenter
                     probabilities.AsSpan(i * plane, plane).CopyTo(tileOutput.Data);
                     if (blender is null)
                     {
-                        grid.Stitch(result, tiles[start + i], tileOutput);
+                        PaperStitching.Stitch(result, grid, tiles[start + i], tileOutput);
                     }
                     else
                     {

@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Inference;
 /// How <see cref="Segmenter"/> cuts a photo into network tiles and turns their outputs into a mask. The defaults keep
 /// the result of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
 /// (doi:10.1186/s13007-020-0563-0): mirror padding, output squares side by side with the last row and column moved to
-/// the image edge, root where the softmax root probability exceeds 0.5; only the tile size is chosen for speed.
+/// the image edge, root where the softmax root probability exceeds 0.5; batches of tiles change nothing but speed.
 /// </summary>
 public sealed record SegmenterOptions
 {
@@ -12,11 +12,18 @@ public sealed record SegmenterOptions
     public const int DefaultMaxAutoTile = 1204;
 
     /// <summary>
-    /// Side of the network's input tile in pixels (572 is the paper's), or null to choose, per image, the valid size
-    /// in [the model's own tile, <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all
-    /// (<see cref="TileSizeChoice"/>).
+    /// Side of the network's input tile in pixels, or null for the tile the model was trained with (572 in the paper),
+    /// unless <see cref="AutoTile"/> is set.
     /// </summary>
     public int? TileSize { get; init; }
+
+    /// <summary>
+    /// With <see cref="TileSize"/> null, choose per image the valid side in [the model's own tile,
+    /// <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all (<see cref="TileSizeChoice"/>). Faster,
+    /// but group normalisation takes its statistics per tile, so masks differ from those of the model's own tile
+    /// (measured in benchmarks/results/segment.json); off by default so that results are the paper's.
+    /// </summary>
+    public bool AutoTile { get; init; }
 
     /// <summary>Upper bound of the automatic tile choice.</summary>
     public int MaxAutoTile { get; init; } = DefaultMaxAutoTile;

@@ -60,11 +60,13 @@ public class SegmenterTests
         var owners = new int[101 * 57];
         foreach (var t in grid.Tiles)
         {
-            Assert.True(t.OwnedX >= t.X && t.OwnedX + t.OwnedWidth <= t.X + grid.OutputSize);
-            Assert.True(t.OwnedY >= t.Y && t.OwnedY + t.OwnedHeight <= t.Y + grid.OutputSize);
-            for (var y = t.OwnedY; y < t.OwnedY + t.OwnedHeight; y++)
+            // The paper's grid stitches with the later tile winning; the blended grid uses the grid's own split.
+            var (ox, oy, ow, oh) = overlap == 0 ? PaperStitching.OwnedRegion(grid, t) : (t.OwnedX, t.OwnedY, t.OwnedWidth, t.OwnedHeight);
+            Assert.True(ox >= t.X && ox + ow <= t.X + grid.OutputSize);
+            Assert.True(oy >= t.Y && oy + oh <= t.Y + grid.OutputSize);
+            for (var y = oy; y < oy + oh; y++)
             {
-                for (var x = t.OwnedX; x < t.OwnedX + t.OwnedWidth; x++)
+                for (var x = ox; x < ox + ow; x++)
                 {
                     owners[y * 101 + x]++;
                 }
@@ -92,6 +94,19 @@ public class SegmenterTests
                 Assert.Equal(Expected(photo[x, y]), probability[x, y], 1e-5f);
             }
         }
+    }
+
+    [Fact]
+    public void PaperGridGivesTheOverlapOfTheLastColumnAndRowToTheLaterTile()
+    {
+        var network = TestNetworks.Wrap(new TestNetworks.Constant(0, Shrink), Shrink, 18);
+        var grid = new Segmenter(network, new SegmenterOptions { TileSize = 18 }).GridFor(25, 12);
+        Assert.Equal([0, 10, 15], grid.ColumnPositions);
+        Assert.Equal([0, 2], grid.RowPositions);
+        var last = grid.Tiles.Single(t => t.Column == 2 && t.Row == 1);
+        Assert.Equal((15, 2, 10, 10), PaperStitching.OwnedRegion(grid, last));
+        var middle = grid.Tiles.Single(t => t.Column == 1 && t.Row == 0);
+        Assert.Equal((10, 0, 5, 2), PaperStitching.OwnedRegion(grid, middle));
     }
 
     [Fact]
@@ -134,20 +149,22 @@ public class SegmenterTests
     }
 
     [Fact]
-    public void PaperTilingOfTheCroppedPhotoHas55TilesAndTheAutomaticChoiceFewerInputPixels()
+    public void PaperTilingOfTheCroppedPhotoHas55TilesByDefaultAndTheAutomaticChoiceFewerInputPixels()
     {
         using var unet = new UNetGN(baseWidth: 2, groups: 1);
         var network = new InferenceNetwork(unet, 184, 572, UNetGN.IsValidInputSize, RootSeg.Torch.Device.Cpu);
         var paper = new Segmenter(network, new SegmenterOptions { TileSize = 572 }).GridFor(3991, 1842);
         Assert.Equal(11 * 5, paper.Tiles.Count);
         Assert.Equal(388, paper.OutputSize);
-        var automatic = new Segmenter(network).TileSizeFor(3991, 1842);
+        Assert.Equal(572, new Segmenter(network).TileSizeFor(3991, 1842));
+        var auto = new SegmenterOptions { AutoTile = true };
+        var automatic = new Segmenter(network, auto).TileSizeFor(3991, 1842);
         Assert.True(UNetGN.IsValidInputSize(automatic));
         Assert.InRange(automatic, 572, SegmenterOptions.DefaultMaxAutoTile);
         Assert.True(TileSizeChoice.Cost(3991, 1842, automatic, 184) < TileSizeChoice.Cost(3991, 1842, 572, 184));
         // 1196 in, 1012 out: 4 x 2 tiles of 1196^2 pixels, 0.64 of the 55 x 572^2 of the paper's grid.
         Assert.Equal(1196, automatic);
-        Assert.Equal(8, new Segmenter(network).GridFor(3991, 1842).Tiles.Count);
+        Assert.Equal(8, new Segmenter(network, auto).GridFor(3991, 1842).Tiles.Count);
     }
 
     [Fact]
