@@ -7,7 +7,8 @@ does (scipy map_coordinates elastic grid, noise, salt and pepper, flip, torchvis
 benchmarks/augment/reference.py) by a torch DataLoader worker process, the default allocator, and
 torch.set_num_threads(THREADS).
 
-usage: reference.py STEPS [THREADS [WORKERS]]; the first step is a warm-up; prints
+usage: reference.py STEPS [THREADS [WORKERS [WIDTH]]]; the first step is a warm-up; WIDTH (default 64) only
+shrinks the network where the paper's is too slow to time; prints
 "reference TILES_PER_SECOND SECONDS_PER_STEP".
 """
 import importlib.util
@@ -129,11 +130,12 @@ def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 4
     threads = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    width = int(sys.argv[4]) if len(sys.argv) > 4 else 64
     torch.set_num_threads(threads)
     torch.manual_seed(1)
     photo, annotation = synthetic(1400, 1200, 1)
     loader = DataLoader(Tiles(photo, annotation, 4 * steps), batch_size=4, shuffle=True, num_workers=workers)
-    cnn = UNetGN()
+    cnn = UNetGN(width, min(32, width))
     cnn.train()
     optimiser = torch.optim.SGD(cnn.parameters(), lr=0.01, momentum=0.99, nesterov=True, weight_decay=1e-5)
     ends = []

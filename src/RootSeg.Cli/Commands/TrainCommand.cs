@@ -170,7 +170,7 @@ internal sealed class TrainCommand : ICommand
             }, new ImagingDatasetReader(), printer, cancel.Token);
             var best = outcome.BestEpoch is { } epoch
                 ? string.Create(CultureInfo.InvariantCulture, $"best validation F1 {outcome.BestF1:F4} at epoch {epoch}: {outcome.Files.BestModel}")
-                : "no epoch had a defined validation F1 yet, so no best model was written";
+                : "no best model yet (no epoch has had a defined validation F1)";
             if (!outcome.Completed)
             {
                 Console.Error.WriteLine($"rootseg train: stopped after {outcome.CompletedEpochs} epoch(s); checkpoint saved to " +

@@ -65,6 +65,40 @@ public sealed class ModelFileTests
     }
 
     [Fact]
+    public void ImportsThePapersUNetGNFromALegacyTorchPickleAndGivesPyTorchsLogits()
+    {
+        var fixture = TrainerFixture.Load("unetgn_w4_legacy.json");
+        using var loaded = ModelFile.Load(TrainerFixture.PathOf("unetgn_w4_legacy.pkl"), groups: 2);
+        Assert.IsType<RootSeg.Segmentation.Networks.UNetGN>(loaded.Network);
+        Assert.Equal((4, 2, 572, 388), (loaded.Description.BaseWidth, loaded.Description.Groups,
+            loaded.Description.InputTile, loaded.Description.OutputTile));
+
+        var shape = fixture.GetProperty("inputShape").Longs();
+        var size = (int)shape[2];
+        var input = new float[3 * size * size];
+        for (var c = 0; c < 3; c++)
+        {
+            for (var y = 0; y < size; y++)
+            {
+                for (var x = 0; x < size; x++)
+                {
+                    input[(c * size + y) * size + x] = (float)((7 * x + 13 * y + 29 * c) % 101) / 101f - 0.5f;
+                }
+            }
+        }
+        using var scope = TensorScope.Enter();
+        using var noGrad = NoGradScope.Enter();
+        var output = loaded.Network.Forward(Tensor.FromArray(input, shape));
+        Assert.Equal(fixture.GetProperty("outputShape").Longs(), output.Shape);
+        var expected = fixture.GetProperty("output").Floats();
+        var actual = output.ToArray<float>();
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4f, $"logit {i}: {expected[i]} vs {actual[i]}");
+        }
+    }
+
+    [Fact]
     public void KeysThatDoNotFitAreListed()
     {
         var e = Assert.Throws<WeightFileException>(() =>
