@@ -44,7 +44,7 @@ public sealed record DemoOptions
     public int InputTile { get; init; } = 316;
 
     /// <summary>Training epochs.</summary>
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 8;
 
     /// <summary>Random candidate tiles per training photo and epoch.</summary>
     public int CandidatesPerImage { get; init; } = 12;
