@@ -1,0 +1,48 @@
+using RootSeg.Analysis.Reports;
+
+namespace RootSeg.Cli.Commands;
+
+/// <summary>`rootseg report`: one self-contained HTML page from a run's files (<see cref="HtmlReport"/>).</summary>
+internal sealed class ReportCommand : ICommand
+{
+    public string Name => "report";
+
+    public string Summary => "write one self-contained HTML page: training curves, metrics, overlays, measurements, correlation";
+
+    public string Usage => """
+        usage: rootseg report --out report.html [--run RUN_DIR] [--eval DIR_OR_FILE] [--measure CSV]
+                              [--correlation JSON] [--overlays DIR] [--title TEXT]
+
+        Writes one HTML page that needs no other file: what was done and how to read it, the run summary and
+        training curves (RUN_DIR/log.csv, RUN_DIR/best.json from 'rootseg train'), the paper's Tables 3 and 4 and a
+        per-image table (the JSON or CSV of 'rootseg evaluate', or its folder), TP/FP/FN overlays of the best and
+        worst images (DIR/STEM.png or .jpg), the measurements ('rootseg measure') and the correlation scatter
+        ('rootseg correlate'; its x and y tables are read again for the points). Every input is optional: a
+        missing one is named in the page and on standard error.
+        """;
+
+    public int Run(CommandOptions options)
+    {
+        var output = options.Required("out");
+        var inputs = new ReportInputs
+        {
+            Title = options.String("title") ?? "RootSeg report",
+            RunDirectory = options.String("run"),
+            Evaluation = options.String("eval"),
+            Measurements = options.String("measure"),
+            Correlation = options.String("correlation"),
+            Overlays = options.String("overlays"),
+        };
+        options.ThrowIfUnused();
+        var report = HtmlReport.Create(inputs);
+        report.Save(output);
+        foreach (var missing in report.MissingParts)
+        {
+            Console.Error.WriteLine($"rootseg report: missing {missing}");
+        }
+        Console.WriteLine(report.MissingParts.Count == 0
+            ? $"wrote {output}"
+            : $"wrote {output} ({report.MissingParts.Count} part(s) missing, named in the page)");
+        return 0;
+    }
+}
