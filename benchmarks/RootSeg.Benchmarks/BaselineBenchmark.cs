@@ -5,7 +5,7 @@ using RootSeg.Baseline.Frangi;
 namespace RootSeg.Benchmarks;
 
 /// <summary>
-/// One objective evaluation of the Frangi baseline search (Smith et al. 2020, doi:10.1186/s13007-020-0563-0):
+/// One objective evaluation of the Frangi baseline search (Smith et al. 2020, doi:10.1186/s13007-020-00563-0):
 /// segment the training photos with fixed parameters and score F1 against their annotations. The photos are read
 /// and converted to grey before timing, as the search does once for all its evaluations.
 /// Arguments: --data DIR --count N --repeats R. Prints one line "rootseg_s=... rootseg_cpu_s=... mean_f1=...

@@ -9,7 +9,7 @@ namespace RootSeg.Benchmarks;
 
 /// <summary>
 /// The RootSeg side of benchmarks/segment: segments one photo with a U-Net of Smith et al. 2020
-/// (doi:10.1186/s13007-020-0563-0) loaded from a torch.save state dict, through <see cref="Segmenter"/> with its
+/// (doi:10.1186/s13007-020-00563-0) loaded from a torch.save state dict, through <see cref="Segmenter"/> with its
 /// defaults (or the options given), and prints one JSON line: wall and CPU seconds from reading the photo to the written mask,
 /// peak resident memory (MiB) and the tile side used. Arguments: --photo PNG --weights PT --out MASK.png
 /// [--threads T] [--groups G] [--tile N|auto] [--batch B].

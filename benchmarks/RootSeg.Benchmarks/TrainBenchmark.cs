@@ -9,7 +9,7 @@ using RootSeg.Torch;
 namespace RootSeg.Benchmarks;
 
 /// <summary>
-/// Training throughput of the paper's setting (Smith et al. 2020, doi:10.1186/s13007-020-0563-0): UNetGN of width
+/// Training throughput of the paper's setting (Smith et al. 2020, doi:10.1186/s13007-020-00563-0): UNetGN of width
 /// 64, 572x572 tiles, batches of 4, the full augmentation built by background workers, SGD with Nesterov momentum,
 /// through <see cref="Trainer"/> exactly as <c>rootseg train</c> runs it. Args: STEPS [THREADS [WORKERS [WIDTH]]];
 /// the first step is a warm-up; WIDTH (default 64) only shrinks the network where the paper's is too slow to time;

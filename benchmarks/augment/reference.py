@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reference side of benchmarks/augment: the same two measurements as AugmentBenchmark.cs, with scipy, Pillow and
-torchvision in the way the paper's reference code combines them (Smith et al. 2020, doi:10.1186/s13007-020-0563-0).
+torchvision in the way the paper's reference code combines them (Smith et al. 2020, doi:10.1186/s13007-020-00563-0).
 
 usage: reference.py REPEATS; prints "reference ELASTIC_TIMES | FULL_TIMES" (seconds per tile, one thread).
 """

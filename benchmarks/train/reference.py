@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference side of benchmarks/train: the paper's training step in python3-torch, run as a user would run it.
 
-Smith et al. 2020 (doi:10.1186/s13007-020-0563-0): UNetGN of width 64, 572x572 tiles, batches of 4, SGD with
+Smith et al. 2020 (doi:10.1186/s13007-020-00563-0): UNetGN of width 64, 572x572 tiles, batches of 4, SGD with
 Nesterov momentum 0.99, weight decay 1e-5, loss Dice + 0.3 x cross-entropy, tiles augmented as the reference code
 does (scipy map_coordinates elastic grid, noise, salt and pepper, flip, torchvision ColorJitter; the function of
 benchmarks/augment/reference.py) by a torch DataLoader worker process, the default allocator, and

@@ -11,7 +11,7 @@ public sealed record LineIntersectOptions
     /// <summary>
     /// Side lengths, in mm, of the square grids; one count per grid. The default 10, 20, 40 and 80 mm are the grids of
     /// the manual line-intersect method on rhizotron panels, as counted for the data of Smith et al. 2020
-    /// (doi:10.1186/s13007-020-0563-0).
+    /// (doi:10.1186/s13007-020-00563-0).
     /// </summary>
     public IReadOnlyList<double> GridSpacingsMm { get; init; } = [10, 20, 40, 80];
 

@@ -5,7 +5,7 @@ namespace RootSeg.Analysis.Metrics;
 /// <summary>
 /// Pixel counts of a binary segmentation against its truth: true and false positives and negatives, with the
 /// metrics of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0), Tables 3 and 4.
+/// (doi:10.1186/s13007-020-00563-0), Tables 3 and 4.
 /// </summary>
 /// <remarks>
 /// A metric whose denominator is zero is <see cref="double.NaN"/>; <see cref="UndefinedReason"/> says why. Unlike the

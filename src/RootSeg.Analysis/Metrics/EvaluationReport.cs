@@ -2,7 +2,7 @@ namespace RootSeg.Analysis.Metrics;
 
 /// <summary>
 /// Segmentation quality over a set of images, in the form of Smith et al. 2020, "Segmentation of roots in soil with
-/// U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0): metrics on all pixels of all images pooled
+/// U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0): metrics on all pixels of all images pooled
 /// (Table 3), per-image metrics summarised over the images that hold roots (Table 4), and the false positives on
 /// images without roots.
 /// </summary>

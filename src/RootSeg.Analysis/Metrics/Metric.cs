@@ -2,7 +2,7 @@ namespace RootSeg.Analysis.Metrics;
 
 /// <summary>
 /// The segmentation metrics of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0), Tables 3 and 4.
+/// (doi:10.1186/s13007-020-00563-0), Tables 3 and 4.
 /// </summary>
 public enum Metric
 {

@@ -4,7 +4,7 @@ using RootSeg.Analysis.Statistics;
 namespace RootSeg.Analysis.Plots;
 
 /// <summary>
-/// The charts of Smith et al. 2020, "Segmentation of roots in soil with U-Net" (doi:10.1186/s13007-020-0563-0):
+/// The charts of Smith et al. 2020, "Segmentation of roots in soil with U-Net" (doi:10.1186/s13007-020-00563-0):
 /// segmented root length against manual root intensity with its regression line (their Figure 8), and F1 per
 /// epoch for training and validation (their Figure 6).
 /// </summary>

@@ -9,7 +9,7 @@ namespace RootSeg.Analysis.Reports;
 /// <summary>
 /// The check against an independent measure: the scatter of one per-photo measurement against another with
 /// Spearman's rho and the least-squares r², as Smith et al. 2020, "Segmentation of roots in soil with U-Net"
-/// (doi:10.1186/s13007-020-0563-0), Figure 8, relate segmented root length to manual root intensity.
+/// (doi:10.1186/s13007-020-00563-0), Figure 8, relate segmented root length to manual root intensity.
 /// </summary>
 internal static class CorrelationSection
 {

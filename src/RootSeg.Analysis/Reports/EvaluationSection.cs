@@ -6,7 +6,7 @@ namespace RootSeg.Analysis.Reports;
 
 /// <summary>
 /// The segmentation metrics of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0): all test pixels pooled (their Table 3), the per-image mean and standard deviation
+/// (doi:10.1186/s13007-020-00563-0): all test pixels pooled (their Table 3), the per-image mean and standard deviation
 /// (their Table 4), and one row per image.
 /// </summary>
 internal static class EvaluationSection

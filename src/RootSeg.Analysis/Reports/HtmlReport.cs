@@ -8,7 +8,7 @@ namespace RootSeg.Analysis.Reports;
 /// One self-contained HTML page about a segmentation run, for readers who have not seen the code: what was done and
 /// how to read each part, the run summary, training curves, the metrics tables, the error overlays of the best and
 /// worst photos, the measurements and the correlation with an independent measure. It follows the evaluation of
-/// Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0).
+/// Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0).
 /// </summary>
 /// <remarks>
 /// Charts are inline SVG and images are data URIs, so the page needs no other file and no network. The page is
@@ -59,7 +59,7 @@ public sealed class HtmlReport
                 inputs.Introduction.Select(p => Xhtml.Classed("p", "intro", p)),
                 Contents(),
                 sections,
-                Xhtml.E("footer", "Made by RootSeg, a C# reimplementation of Smith et al. 2020, \"Segmentation of roots in soil with U-Net\", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0.")));
+                Xhtml.E("footer", "Made by RootSeg, a C# reimplementation of Smith et al. 2020, \"Segmentation of roots in soil with U-Net\", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0.")));
         return new HtmlReport(Xhtml.Serialize(page), missing.Notes.ToArray());
     }
 

@@ -4,7 +4,7 @@ using RootSeg.Analysis.Csv;
 namespace RootSeg.Analysis.Reports;
 
 /// <summary>
-/// The measurement summary: root length along the skeleton in mm (Smith et al. 2020, doi:10.1186/s13007-020-0563-0,
+/// The measurement summary: root length along the skeleton in mm (Smith et al. 2020, doi:10.1186/s13007-020-00563-0,
 /// measure skeleton pixels) and the root intensity of a virtual line-intersect count (crossings of the roots with a
 /// square grid per metre of grid line, the number the manual method of Tennant 1975 gives).
 /// </summary>

@@ -8,7 +8,7 @@ namespace RootSeg.Analysis.Reports;
 /// <summary>
 /// The error overlays of the best and the worst test photo by F1, embedded in the page as data URIs: true positives,
 /// false positives and false negatives in their own colours, as Smith et al. 2020, "Segmentation of roots in soil
-/// with U-Net" (doi:10.1186/s13007-020-0563-0) show them.
+/// with U-Net" (doi:10.1186/s13007-020-00563-0) show them.
 /// </summary>
 internal static class OverlaySection
 {

@@ -7,7 +7,7 @@ namespace RootSeg.Analysis.Reports;
 
 /// <summary>
 /// The run summary and training curves: F1 per epoch on training and validation tiles (Smith et al. 2020,
-/// "Segmentation of roots in soil with U-Net", doi:10.1186/s13007-020-0563-0, Figure 6) and the loss.
+/// "Segmentation of roots in soil with U-Net", doi:10.1186/s13007-020-00563-0, Figure 6) and the loss.
 /// </summary>
 internal static class TrainingRunSection
 {

@@ -5,7 +5,7 @@ namespace RootSeg.Analysis.Statistics;
 /// <summary>
 /// Pearson and Spearman rank correlation with two-sided p-values, matching <c>scipy.stats.pearsonr</c> and
 /// <c>scipy.stats.spearmanr</c> (Virtanen et al. 2020, "SciPy 1.0", Nature Methods 17:261-272,
-/// doi:10.1038/s41592-019-0686-2). Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) report Spearman's rho between
+/// doi:10.1038/s41592-019-0686-2). Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) report Spearman's rho between
 /// segmented root length and manual root intensity.
 /// </summary>
 public static class Correlation

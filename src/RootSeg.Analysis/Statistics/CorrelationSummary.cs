@@ -7,7 +7,7 @@ namespace RootSeg.Analysis.Statistics;
 
 /// <summary>
 /// What <c>rootseg correlate</c> reports for two joined measurements: Spearman's rank correlation, Pearson's r and
-/// the least-squares line, as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) report them between segmented root
+/// the least-squares line, as Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) report them between segmented root
 /// length and manual root intensity.
 /// </summary>
 /// <param name="Pairs">The joined measurements.</param>

@@ -5,7 +5,7 @@ namespace RootSeg.Analysis.Statistics;
 /// <summary>
 /// Ordinary least-squares regression of y on x with the statistics <c>scipy.stats.linregress</c> reports (SciPy,
 /// doi:10.1038/s41592-019-0686-2): slope and intercept, r, the two-sided p-value of the slope, and the standard
-/// errors of slope and intercept. Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) report r², p and the standard
+/// errors of slope and intercept. Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) report r², p and the standard
 /// error between segmented root length and manual root intensity.
 /// </summary>
 public static class LinearRegression

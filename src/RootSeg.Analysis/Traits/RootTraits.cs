@@ -3,7 +3,7 @@ namespace RootSeg.Analysis.Traits;
 /// <summary>
 /// Root traits of one image, after RhizoVision Explorer's "broken roots" set (Seethepalli et al. 2021, "RhizoVision
 /// Explorer: open-source software for root image analysis and measurement standardization", AoB PLANTS 13:plab056,
-/// doi:10.1093/aobpla/plab056), plus the skeleton pixel count that Smith et al. 2020 (doi:10.1186/s13007-020-0563-0)
+/// doi:10.1093/aobpla/plab056), plus the skeleton pixel count that Smith et al. 2020 (doi:10.1186/s13007-020-00563-0)
 /// use as root length. Every name carries its unit.
 /// </summary>
 public sealed record RootTraits

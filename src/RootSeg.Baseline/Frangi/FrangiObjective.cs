@@ -1,7 +1,7 @@
 namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
-/// The objective of the Frangi search of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0): 1 - mean F1 of the
+/// The objective of the Frangi search of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0): 1 - mean F1 of the
 /// baseline's segmentation over the training images. Thread-safe: evaluations share only the read-only images.
 /// </summary>
 public sealed class FrangiObjective

@@ -2,7 +2,7 @@ namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
 /// The five parameters of the Frangi baseline of Smith et al. 2020, "Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0): the Frangi vesselness filter (Frangi et al. 1998,
+/// Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0): the Frangi vesselness filter (Frangi et al. 1998,
 /// doi:10.1007/BFb0056195) over the scales 1, 2, ..., <see cref="MaxSigma"/>, a threshold on the vesselness and
 /// the removal of connected components smaller than <see cref="MinObjectSize"/>.
 /// </summary>

@@ -3,7 +3,7 @@ using RootSeg.Baseline.Optimization;
 namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
-/// Finds the Frangi baseline's parameters as Smith et al. 2020 did (doi:10.1186/s13007-020-0563-0): CMA-ES
+/// Finds the Frangi baseline's parameters as Smith et al. 2020 did (doi:10.1186/s13007-020-00563-0): CMA-ES
 /// (<see cref="CmaEs"/>) minimising 1 - mean F1 over the training images, in the unit cube of
 /// <see cref="FrangiParameterSpace"/> with the integer parameters rounded at random. Each generation's candidates
 /// are evaluated in parallel; after each generation the search log is rewritten, and a search started with an

@@ -6,7 +6,7 @@ namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
 /// The baseline segmentation of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0): grey conversion (scikit-image <c>rgb2gray</c>), the Frangi vesselness filter
+/// (doi:10.1186/s13007-020-00563-0): grey conversion (scikit-image <c>rgb2gray</c>), the Frangi vesselness filter
 /// (Frangi et al. 1998, doi:10.1007/BFb0056195, scikit-image 0.19.3 semantics) over the scales 1..max sigma, a
 /// threshold, then <c>remove_small_objects</c> (4-connected, scikit-image's default).
 /// </summary>

@@ -2,7 +2,7 @@ namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
 /// Rounds a real number to an integer at random: up with probability equal to its fractional part, so the
-/// expected result is the number itself. Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) round the integer
+/// expected result is the number itself. Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) round the integer
 /// parameters of the Frangi baseline this way so that the objective CMA-ES sees changes smoothly in expectation
 /// instead of in flat steps.
 /// </summary>

@@ -4,7 +4,7 @@ namespace RootSeg.Baseline.Frangi;
 
 /// <summary>
 /// The per-image F1 score the Frangi search maximises: 2 TP / (2 TP + FP + FN), as in Smith et al. 2020
-/// (doi:10.1186/s13007-020-0563-0), with root pixels of the prediction nonzero and the annotation in label form
+/// (doi:10.1186/s13007-020-00563-0), with root pixels of the prediction nonzero and the annotation in label form
 /// (0 background, 1 root, 255 unlabelled; unlabelled pixels are not counted). An image without root in either is
 /// scored 1 (a perfect empty prediction), so an empty image does not make the mean undefined; one without root in
 /// the annotation but with predicted root is scored 0.

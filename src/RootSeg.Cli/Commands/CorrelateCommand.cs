@@ -6,7 +6,7 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg correlate`: Spearman rank correlation and linear regression between two per-image columns, with a
-/// scatter plot, as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) validate segmented root length against the
+/// scatter plot, as Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) validate segmented root length against the
 /// manual line-intersect counts (<see cref="CorrelationSummary"/>).
 /// </summary>
 internal sealed class CorrelateCommand : ICommand

@@ -4,7 +4,7 @@ using RootSeg.Segmentation.Demo;
 namespace RootSeg.Cli.Commands;
 
 /// <summary>
-/// `rootseg demo`: the whole method of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) on synthetic photos in a
+/// `rootseg demo`: the whole method of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) on synthetic photos in a
 /// few minutes on a CPU (<see cref="DemoRun"/>), ending with an HTML report.
 /// </summary>
 internal sealed class DemoCommand : ICommand

@@ -8,7 +8,7 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg evaluate`: compares predicted masks with annotations, pooled over all images (Table 3 of Smith et al.
-/// 2020, doi:10.1186/s13007-020-0563-0) and per image (Table 4), through <see cref="EvaluationReport"/>.
+/// 2020, doi:10.1186/s13007-020-00563-0) and per image (Table 4), through <see cref="EvaluationReport"/>.
 /// </summary>
 internal sealed class EvaluateCommand : ICommand
 {

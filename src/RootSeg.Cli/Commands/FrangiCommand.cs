@@ -4,7 +4,7 @@ using RootSeg.Baseline.Frangi;
 namespace RootSeg.Cli.Commands;
 
 /// <summary>
-/// `rootseg frangi search|segment`: the Frangi baseline of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0), its
+/// `rootseg frangi search|segment`: the Frangi baseline of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0), its
 /// CMA-ES parameter search and its segmentation. Binds options and calls RootSeg.Baseline.
 /// </summary>
 internal sealed class FrangiCommand : ICommand

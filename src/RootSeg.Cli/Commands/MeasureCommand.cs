@@ -11,7 +11,7 @@ namespace RootSeg.Cli.Commands;
 /// <summary>
 /// `rootseg measure`: root traits and virtual line-intersect counts of every mask in a folder
 /// (<see cref="ImageMeasurement"/>), the skeleton being scikit-image's <c>skeletonize</c> as Smith et al. 2020
-/// (doi:10.1186/s13007-020-0563-0) measure root length, and diameters coming from the Euclidean distance transform.
+/// (doi:10.1186/s13007-020-00563-0) measure root length, and diameters coming from the Euclidean distance transform.
 /// </summary>
 internal sealed class MeasureCommand : ICommand
 {

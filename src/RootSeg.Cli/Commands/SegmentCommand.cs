@@ -10,7 +10,7 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg segment`: segments a photo or a folder of photos with a trained model (<see cref="BatchSegmenter"/>,
-/// <see cref="Segmenter"/>), as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) do at test time.
+/// <see cref="Segmenter"/>), as Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) do at test time.
 /// </summary>
 internal sealed class SegmentCommand : ICommand
 {

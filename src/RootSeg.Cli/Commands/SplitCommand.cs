@@ -5,7 +5,7 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg split`: divides a dataset folder into training, validation and test images and writes DIR/split.json,
-/// following Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) or SegRoot's random 60/20/20 protocol.
+/// following Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) or SegRoot's random 60/20/20 protocol.
 /// </summary>
 internal sealed class SplitCommand : ICommand
 {

@@ -8,7 +8,7 @@ using RootSeg.Torch;
 namespace RootSeg.Cli.Commands;
 
 /// <summary>
-/// `rootseg train`: trains the U-Net of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) on a split dataset, with
+/// `rootseg train`: trains the U-Net of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) on a split dataset, with
 /// a progress line, a log, the best model and a checkpoint every epoch; Ctrl-C checkpoints and exits 130.
 /// </summary>
 internal sealed class TrainCommand : ICommand

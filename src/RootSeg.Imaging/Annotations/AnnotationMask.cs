@@ -6,7 +6,7 @@ namespace RootSeg.Imaging.Annotations;
 /// <summary>
 /// A per-pixel root annotation: one byte per pixel holding an <see cref="AnnotationLabel"/> (0 background, 1 root,
 /// 255 unlabelled). Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13,
-/// doi:10.1186/s13007-020-0563-0, trains and scores on such binary masks; the unlabelled state carries RootPainter's
+/// doi:10.1186/s13007-020-00563-0, trains and scores on such binary masks; the unlabelled state carries RootPainter's
 /// partial annotations.
 /// </summary>
 /// <remarks>The mask owns its <see cref="Labels"/> raster and returns it to the pool on <see cref="Dispose"/>.</remarks>

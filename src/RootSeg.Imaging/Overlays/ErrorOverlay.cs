@@ -7,7 +7,7 @@ namespace RootSeg.Imaging.Overlays;
 /// A photo coloured by how a predicted segmentation agrees with the annotation: true positives, false positives and
 /// false negatives each in their own colour, true negatives and unlabelled pixels left as the photo. This is the
 /// error view Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13,
-/// doi:10.1186/s13007-020-0563-0, use to show where the network and the annotator disagree.
+/// doi:10.1186/s13007-020-00563-0, use to show where the network and the annotator disagree.
 /// </summary>
 public static class ErrorOverlay
 {

@@ -5,7 +5,7 @@ namespace RootSeg.Imaging.Overlays;
 
 /// <summary>
 /// A photo with a segmentation or annotation drawn over it in one translucent colour, as in the figures of Smith et
-/// al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0.
+/// al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0.
 /// </summary>
 public static class MaskOverlay
 {

@@ -8,7 +8,7 @@ namespace RootSeg.Imaging.Synthesis;
 /// </summary>
 /// <remarks>
 /// The look follows minirhizotron photos as used by Smith et al. 2020, "Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13, doi:10.1186/s13007-020-0563-0: roots lighter than the soil, seen through scratched glass.
+/// Plant Methods 16:13, doi:10.1186/s13007-020-00563-0: roots lighter than the soil, seen through scratched glass.
 /// Call <see cref="Validate"/> (the synthesizer does) to reject impossible settings with the property named.
 /// </remarks>
 public sealed record RootPhotoOptions

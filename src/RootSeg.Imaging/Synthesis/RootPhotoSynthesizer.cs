@@ -12,7 +12,7 @@ namespace RootSeg.Imaging.Synthesis;
 /// root system model to evaluate and improve the accuracy of root image analysis pipelines", Frontiers in Plant
 /// Science 8:447, doi:10.3389/fpls.2017.00447, to measure how far image analysis is from the truth; here the
 /// pictures imitate the minirhizotron photos segmented by Smith et al. 2020, "Segmentation of roots in soil with
-/// U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0.</para>
+/// U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0.</para>
 /// <para>Layers, each drawn from its own random stream derived from the seed, so that changing one option (say,
 /// the scratch count) leaves the other layers as they were: soil, pebbles, roots, scratches, then vignette, blur and
 /// sensor noise. Roots are drawn over pebbles (they grow along the glass) and scratches over everything.</para>

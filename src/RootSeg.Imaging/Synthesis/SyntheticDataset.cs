@@ -8,7 +8,7 @@ namespace RootSeg.Imaging.Synthesis;
 /// Writes a folder of synthetic minirhizotron photos in the dataset layout every RootSeg stage reads:
 /// <c>photos/NAME.jpg</c> (JPEG, quality 95), <c>annotations/NAME.png</c> (1-bit PNG, root white) and
 /// <c>truth.csv</c> with each image's true centre-line root length, so that measured lengths can be checked against
-/// the truth as Smith et al. 2020 (Plant Methods 16:13, doi:10.1186/s13007-020-0563-0) checked theirs against
+/// the truth as Smith et al. 2020 (Plant Methods 16:13, doi:10.1186/s13007-020-00563-0) checked theirs against
 /// manual counts.
 /// </summary>
 /// <remarks>

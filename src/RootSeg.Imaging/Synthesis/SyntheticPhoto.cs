@@ -8,7 +8,7 @@ namespace RootSeg.Imaging.Synthesis;
 /// </summary>
 /// <remarks>
 /// The true length lets a pipeline check its length estimate (Smith et al. 2020, Plant Methods 16:13,
-/// doi:10.1186/s13007-020-0563-0, measure length by skeletonizing the segmentation) against a known answer.
+/// doi:10.1186/s13007-020-00563-0, measure length by skeletonizing the segmentation) against a known answer.
 /// </remarks>
 public sealed class SyntheticPhoto : IDisposable
 {

@@ -6,7 +6,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// Feeds training: each epoch selects tiles with the paper's <see cref="InstanceSampler"/> (Smith et al. 2020,
-/// "Segmentation of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0), shuffles them,
+/// "Segmentation of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0), shuffles them,
 /// and has parallel CPU workers augment them into batches that wait in a bounded queue while the network trains.
 /// </summary>
 /// <remarks>

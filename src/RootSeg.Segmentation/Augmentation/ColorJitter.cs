@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// torchvision's <c>ColorJitter</c> on 8-bit RGB images with its PIL semantics, as Smith et al. 2020 ("Segmentation
-/// of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0) use it with brightness 0.3,
+/// of roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0) use it with brightness 0.3,
 /// contrast 0.3, saturation 0.2, hue 0.001: factors drawn uniformly from [max(0, 1 - b), 1 + b] (hue from [-h, h])
 /// and the four operations applied in a random order.
 /// </summary>

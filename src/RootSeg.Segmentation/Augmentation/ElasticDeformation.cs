@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// The paper's elastic grid deformation (Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods
-/// 16:13, doi:10.1186/s13007-020-0563-0, after Simard et al. 2003, doi:10.1109/ICDAR.2003.1227801): with probability
+/// 16:13, doi:10.1186/s13007-020-00563-0, after Simard et al. 2003, doi:10.1109/ICDAR.2003.1227801): with probability
 /// 0.9, gamma ~ U[0, 1) sets sigma = 15 + 45 gamma and alpha = (200 + 2300 gamma) x U[0.4, 1); the photo and its
 /// annotation are resampled through the same <see cref="ElasticMap"/>.
 /// </summary>

@@ -6,7 +6,7 @@ namespace RootSeg.Segmentation.Augmentation;
 /// <summary>
 /// An elastic deformation map (Simard et al. 2003, "Best practices for convolutional neural networks applied to
 /// visual document analysis", ICDAR, doi:10.1109/ICDAR.2003.1227801), as Smith et al. 2020
-/// (doi:10.1186/s13007-020-0563-0) use it: two fields of U(-1, 1) noise over the tile padded by
+/// (doi:10.1186/s13007-020-00563-0) use it: two fields of U(-1, 1) noise over the tile padded by
 /// <see cref="Padding"/>, each smoothed by a Gaussian of standard deviation sigma and scaled by alpha, added to the
 /// pixel grid. For each output pixel the map holds the (row, column) to sample in the padded tile.
 /// </summary>

@@ -3,7 +3,7 @@ using RootSeg.Imaging.Rasters;
 namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
-/// Min-max intensity scaling as the reference code of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) does it
+/// Min-max intensity scaling as the reference code of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) does it
 /// with scikit-image's <c>rescale_intensity(image.astype(float32), out_range=(0, 1))</c>, and the conversion of an
 /// augmented float tile back to 8 bits.
 /// </summary>

@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// The two noise augmentations of Smith et al. 2020's reference code ("Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13, doi:10.1186/s13007-020-0563-0): additive Gaussian noise and salt-and-pepper noise on a float
+/// Plant Methods 16:13, doi:10.1186/s13007-020-00563-0): additive Gaussian noise and salt-and-pepper noise on a float
 /// tile scaled to [0, 1].
 /// </summary>
 public static class NoiseAugmentation

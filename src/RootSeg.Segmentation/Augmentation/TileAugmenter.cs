@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// The paper's augmentation of one training tile (Smith et al. 2020, "Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13, doi:10.1186/s13007-020-0563-0, in the order of its reference code): scale to [0, 1]; elastic
+/// Plant Methods 16:13, doi:10.1186/s13007-020-00563-0, in the order of its reference code): scale to [0, 1]; elastic
 /// deformation of photo and annotation (p 0.9); Gaussian noise with sigma ~ |N(0, 0.09^2)|; salt-and-pepper with
 /// intensity ~ |N(0, 0.008^2)|; horizontal flip of photo and annotation (p 0.5); min-max scaling to 8 bits; colour
 /// jitter; scaling to [0, 1] again and shifting to [-0.5, 0.5]. The annotation's centre becomes the labels.

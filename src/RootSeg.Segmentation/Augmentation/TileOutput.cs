@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Augmentation;
 
 /// <summary>
 /// Turns an 8-bit tile and its annotation into the network's input (CHW float32 scaled to [0, 1] then shifted by
-/// -0.5, as Smith et al. 2020, doi:10.1186/s13007-020-0563-0, do) and the centre's labels and labelled mask.
+/// -0.5, as Smith et al. 2020, doi:10.1186/s13007-020-00563-0, do) and the centre's labels and labelled mask.
 /// </summary>
 public static class TileOutput
 {

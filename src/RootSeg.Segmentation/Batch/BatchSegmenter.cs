@@ -12,7 +12,7 @@ namespace RootSeg.Segmentation.Batch;
 /// the mask last, so an interrupted run leaves nothing that looks finished; a photo that cannot be read, segmented or
 /// written is reported and the run goes on. The next photo is decoded and the previous one's files are encoded on
 /// other threads while the network runs. Inference itself is <see cref="Segmenter"/> (Smith et al. 2020,
-/// doi:10.1186/s13007-020-0563-0).
+/// doi:10.1186/s13007-020-00563-0).
 /// </summary>
 public sealed class BatchSegmenter
 {

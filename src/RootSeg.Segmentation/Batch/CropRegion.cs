@@ -6,7 +6,7 @@ namespace RootSeg.Segmentation.Batch;
 
 /// <summary>
 /// The rectangle of a photo to analyse, so that segmentation covers the same region as the manual counts: Smith et
-/// al. 2020 (doi:10.1186/s13007-020-0563-0) cropped their 4608x2592 photos to 3991x1842.
+/// al. 2020 (doi:10.1186/s13007-020-00563-0) cropped their 4608x2592 photos to 3991x1842.
 /// </summary>
 /// <param name="X">Left column, at least 0.</param>
 /// <param name="Y">Top row, at least 0.</param>

@@ -2,7 +2,7 @@ namespace RootSeg.Segmentation.Data;
 
 /// <summary>
 /// The paper's instance selection (Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods
-/// 16:13, doi:10.1186/s13007-020-0563-0, section "Instance selection"): at the start of each epoch, draw random
+/// 16:13, doi:10.1186/s13007-020-00563-0, section "Instance selection"): at the start of each epoch, draw random
 /// tiles from every mirror-padded training image and keep the first ones whose segmented centre holds root.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Data;
 public enum SplitMode
 {
     /// <summary>
-    /// Smith et al. 2020 (doi:10.1186/s13007-020-0563-0): random test images; validation images evenly spaced in the
+    /// Smith et al. 2020 (doi:10.1186/s13007-020-00563-0): random test images; validation images evenly spaced in the
     /// rest sorted by root-pixel count; the others for training.
     /// </summary>
     Paper,

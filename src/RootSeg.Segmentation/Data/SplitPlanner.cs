@@ -2,7 +2,7 @@ namespace RootSeg.Segmentation.Data;
 
 /// <summary>
 /// Makes a <see cref="DatasetSplit"/> from a dataset's stems, either the way Smith et al. 2020 ("Segmentation of
-/// roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-0563-0) split their images, or as a
+/// roots in soil with U-Net", Plant Methods 16:13, doi:10.1186/s13007-020-00563-0) split their images, or as a
 /// random partition by fractions (SegRoot's 60/20/20).
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@ namespace RootSeg.Segmentation.Data;
 
 /// <summary>
 /// The sizes of the U-Net's square input tile and of the centre it segments, as in Smith et al. 2020,
-/// "Segmentation of roots in soil with U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0): 572 in, 388 out,
+/// "Segmentation of roots in soil with U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0): 572 in, 388 out,
 /// so the image is mirror-padded by a margin of 92 on each side.
 /// </summary>
 public sealed record TileGeometry

@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Data;
 
 /// <summary>
 /// A photo and its annotation held in memory for sampling and augmentation (Smith et al. 2020,
-/// doi:10.1186/s13007-020-0563-0, keep the whole training set in memory too).
+/// doi:10.1186/s13007-020-00563-0, keep the whole training set in memory too).
 /// </summary>
 /// <remarks>The image owns both rasters and disposes them.</remarks>
 public sealed class TrainingImage : IDisposable

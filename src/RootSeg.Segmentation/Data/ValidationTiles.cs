@@ -1,7 +1,7 @@
 namespace RootSeg.Segmentation.Data;
 
 /// <summary>
-/// The tiles that cover a validation image completely (Smith et al. 2020, doi:10.1186/s13007-020-0563-0: validation
+/// The tiles that cover a validation image completely (Smith et al. 2020, doi:10.1186/s13007-020-00563-0: validation
 /// uses every tile): centres at x = 0, S, 2S, ... for ceil(W / S) - 1 columns, plus a last column aligned to the right
 /// edge at W - S (S the output size), likewise for rows; every combination, column-major as in the reference code.
 /// </summary>

@@ -6,7 +6,7 @@ namespace RootSeg.Segmentation.Demo;
 /// Settings of <see cref="DemoRun"/>: how many synthetic photos of what size, how they are split, and a network and
 /// training schedule small enough for a CPU. The design (split, U-Net with group norm, augmentation, loss, tiling,
 /// metrics, length against a true length) is that of Smith et al. 2020, "Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0), scaled down.
+/// Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0), scaled down.
 /// </summary>
 public sealed record DemoOptions
 {

@@ -25,7 +25,7 @@ namespace RootSeg.Segmentation.Demo;
 
 /// <summary>
 /// The whole method of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0), end to end on synthetic photos, small enough for a CPU: draw photos with exact
+/// (doi:10.1186/s13007-020-00563-0), end to end on synthetic photos, small enough for a CPU: draw photos with exact
 /// root masks and true root lengths, split them as the paper does, train a small U-Net with group norm, segment the
 /// held-out test photos, evaluate against the exact masks, measure, correlate segmented with true root length, and
 /// write an HTML report. Every stage hands over through files in the output folder (<see cref="DemoPaths"/>).

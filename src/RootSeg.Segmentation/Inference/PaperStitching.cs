@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Inference;
 
 /// <summary>
 /// Stitching as the reference code of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods
-/// 16:13 (doi:10.1186/s13007-020-0563-0) does it: each tile's output square is written whole, in grid order, so where
+/// 16:13 (doi:10.1186/s13007-020-00563-0) does it: each tile's output square is written whole, in grid order, so where
 /// the last row or column (moved back to the image edge) overlaps its neighbour, the later tile wins. Because group
 /// normalisation takes its statistics per tile, the two tiles differ there, and only this rule reproduces the
 /// paper's masks. Each pixel is owned by exactly one tile: the last one whose output square covers it.

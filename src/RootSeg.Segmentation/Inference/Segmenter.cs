@@ -7,7 +7,7 @@ namespace RootSeg.Segmentation.Inference;
 
 /// <summary>
 /// Segments whole photos with a tile network, as Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant
-/// Methods 16:13 (doi:10.1186/s13007-020-0563-0) do at test time: mirror-pad the photo, cut input tiles whose output
+/// Methods 16:13 (doi:10.1186/s13007-020-00563-0) do at test time: mirror-pad the photo, cut input tiles whose output
 /// squares cover it (last row and column aligned to the edge), normalise each tile as in training
 /// (<see cref="TileNormalisation"/>), run the network, take the softmax root probability and stitch the squares, a
 /// later tile winning where squares overlap (<see cref="PaperStitching"/>); root where the probability exceeds 0.5. Options add larger and batched tiles, overlapping tiles blended with

@@ -3,7 +3,7 @@ namespace RootSeg.Segmentation.Inference;
 /// <summary>
 /// How <see cref="Segmenter"/> cuts a photo into network tiles and turns their outputs into a mask. The defaults keep
 /// the result of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0): mirror padding, output squares side by side with the last row and column moved to
+/// (doi:10.1186/s13007-020-00563-0): mirror padding, output squares side by side with the last row and column moved to
 /// the image edge, root where the softmax root probability exceeds 0.5; batches of tiles change nothing but speed.
 /// </summary>
 public sealed record SegmenterOptions

@@ -3,7 +3,7 @@ namespace RootSeg.Segmentation.Inference;
 /// <summary>
 /// Chooses the input tile side for one image. A valid-convolution network spends the border of every tile on
 /// context that it does not output (184 pixels of each 572 in the U-Net of Smith et al. 2020,
-/// doi:10.1186/s13007-020-0563-0), and the paper's grid moves the last row and column back to the edge, computing
+/// doi:10.1186/s13007-020-00563-0), and the paper's grid moves the last row and column back to the edge, computing
 /// some pixels twice; larger tiles waste less. The cost of one tile grows with its input area, so the choice
 /// minimises tiles x side^2 over the valid sides in a range, preferring the smaller side on ties (less memory).
 /// </summary>

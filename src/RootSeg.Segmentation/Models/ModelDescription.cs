@@ -7,7 +7,7 @@ namespace RootSeg.Segmentation.Models;
 /// The self-description of a trained segmentation network, stored with its weights (in the safetensors
 /// <c>__metadata__</c>) and beside them as JSON, so that a model file alone says how to build the network and how to
 /// feed it. Network and normalisation follow Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant
-/// Methods 16:13 (doi:10.1186/s13007-020-0563-0).
+/// Methods 16:13 (doi:10.1186/s13007-020-00563-0).
 /// </summary>
 public sealed record ModelDescription
 {

@@ -8,7 +8,7 @@ namespace RootSeg.Segmentation.Models;
 /// Model files: the weights of a segmentation network in safetensors with its <see cref="ModelDescription"/> in the
 /// <c>__metadata__</c> (and the same JSON beside the file), or a PyTorch state dict saved with <c>torch.save</c>, such
 /// as the <c>checkpoint_73.pkl</c> published with Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant
-/// Methods 16:13 (doi:10.1186/s13007-020-0563-0), whose keys carry DataParallel's "module." prefix.
+/// Methods 16:13 (doi:10.1186/s13007-020-00563-0), whose keys carry DataParallel's "module." prefix.
 /// </summary>
 public static class ModelFile
 {

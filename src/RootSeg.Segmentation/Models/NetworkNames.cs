@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Models;
 public static class NetworkNames
 {
     /// <summary>
-    /// The U-Net with Group Norm of Smith et al. 2020 (doi:10.1186/s13007-020-0563-0), after Ronneberger et al. 2015
+    /// The U-Net with Group Norm of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0), after Ronneberger et al. 2015
     /// (doi:10.1007/978-3-319-24574-4_28).
     /// </summary>
     public const string UNetGN = "unet-gn";

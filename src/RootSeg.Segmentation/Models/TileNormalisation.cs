@@ -5,7 +5,7 @@ namespace RootSeg.Segmentation.Models;
 /// <summary>
 /// The intensity normalisation of one network input tile, shared by training, validation and inference so that a
 /// model always sees its inputs scaled the same way. Smith et al. 2020, "Segmentation of roots in soil with U-Net",
-/// Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0): the reference code scales every 572x572 tile on its own with
+/// Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0): the reference code scales every 572x572 tile on its own with
 /// scikit-image's <c>rescale_intensity(tile.astype(float32), out_range=(0, 1))</c>, minimum and maximum taken over all
 /// three channels together, and then subtracts 0.5; its test script does exactly the same to each tile cut from the
 /// mirror-padded photo, so inference here does too.

@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>
 /// Counts true/false positives and negatives of a batch of network outputs on the device, thresholding the softmax
-/// root probability at 0.5 as Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) do; unlabelled pixels are skipped.
+/// root probability at 0.5 as Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) do; unlabelled pixels are skipped.
 /// </summary>
 internal static class ConfusionCounter
 {

@@ -2,7 +2,7 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>
 /// Pixel counts of a root/background segmentation against its annotation, over labelled pixels only, with the
-/// metrics Smith et al. 2020 (doi:10.1186/s13007-020-0563-0) report; pooled over all pixels, not averaged per tile.
+/// metrics Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) report; pooled over all pixels, not averaged per tile.
 /// </summary>
 /// <param name="TruePositives">Root predicted, root annotated.</param>
 /// <param name="FalsePositives">Root predicted, background annotated.</param>

@@ -11,7 +11,7 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>
 /// The training loop of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
-/// (doi:10.1186/s13007-020-0563-0): every epoch new tiles are sampled and augmented, the network takes SGD steps on
+/// (doi:10.1186/s13007-020-00563-0): every epoch new tiles are sampled and augmented, the network takes SGD steps on
 /// batches of them, then it is validated on every validation tile, and the weights of the epoch with the best
 /// pooled validation F1 are kept. A checkpoint is written after every epoch, and on cancellation after the current
 /// step, so that a resumed run continues with the same tiles, augmentations and updates as one never stopped.

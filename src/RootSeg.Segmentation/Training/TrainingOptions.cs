@@ -4,7 +4,7 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>
 /// Settings of a training run. The defaults are those of Smith et al. 2020, "Segmentation of roots in soil with
-/// U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-0563-0): SGD with Nesterov momentum 0.99, learning rate 0.01,
+/// U-Net", Plant Methods 16:13 (doi:10.1186/s13007-020-00563-0): SGD with Nesterov momentum 0.99, learning rate 0.01,
 /// weight decay 1e-5, the rate x0.3 every 30 epochs, batches of 4 tiles of 572x572 (388x388 out), 80 epochs, 90
 /// candidate tiles per image of which at most 40 with roots. Stored in checkpoints, so a resumed run uses the same.
 /// </summary>

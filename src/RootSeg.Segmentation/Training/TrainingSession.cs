@@ -10,7 +10,7 @@ namespace RootSeg.Segmentation.Training;
 /// A whole training run from files, as <c>rootseg train</c> does it: reads the split and the images, fingerprints
 /// the data, builds the paper's network (He-initialised from the run's seed, or with the weights of an existing
 /// model to fine-tune), and trains it with the paper's loss, Dice + 0.3 x cross-entropy over labelled pixels (Smith
-/// et al. 2020, doi:10.1186/s13007-020-0563-0).
+/// et al. 2020, doi:10.1186/s13007-020-00563-0).
 /// </summary>
 public static class TrainingSession
 {

@@ -2,7 +2,7 @@ namespace RootSeg.Torch.Optim;
 
 /// <summary>
 /// Multiplies the learning rate by gamma every <c>stepSize</c> epochs (torch.optim.lr_scheduler.StepLR): the paper's
-/// schedule is x0.3 every 30 epochs (Smith et al. 2020, doi:10.1186/s13007-020-0563-0).
+/// schedule is x0.3 every 30 epochs (Smith et al. 2020, doi:10.1186/s13007-020-00563-0).
 /// </summary>
 public sealed class StepLr : LearningRateScheduler
 {
