@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Randomness;
 using System.Diagnostics;
 using System.Globalization;
 using RootSeg.Imaging.Rasters;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using RootSeg.Imaging.Randomness;
 
 namespace RootSeg.Baseline.Optimization;
 
@@ -95,7 +96,7 @@ public sealed class CmaEs
         var n = state.Mean.Length;
         _options.Validate(n);
         _p = new CmaEsParameters(n, _options.PopulationSize);
-        _random = new SeededRandom(state.Random);
+        _random = SeededRandom.FromState(ToRandomState(state.Random));
         _mean = (double[])state.Mean.Clone();
         _sigma = state.Sigma;
         _c = CopySquare(state.Covariance, n, nameof(state.Covariance));
@@ -474,7 +475,7 @@ public sealed class CmaEs
             Generation = _generation,
             EigenGeneration = _eigenGeneration,
             Evaluations = _evaluations,
-            Random = _random.State,
+            Random = [_random.State.S0, _random.State.S1, _random.State.S2, _random.State.S3],
             BestX = BestX,
             BestValue = _bestValue,
             BestHistory = [.. _bestHistory],
@@ -553,6 +554,17 @@ public sealed class CmaEs
             throw new ArgumentException($"the state's {name} must hold {n} values", "state");
         }
         return (double[])v.Clone();
+    }
+
+    // The saved state keeps the generator as a plain four-word array so the JSON stays readable.
+    private static RandomState ToRandomState(ulong[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words, nameof(CmaEsState.Random));
+        if (words.Length != 4)
+        {
+            throw new ArgumentException("a generator state is four words", nameof(CmaEsState.Random));
+        }
+        return new RandomState(words[0], words[1], words[2], words[3]);
     }
 
     private static double[][] CopySquare(double[][]? m, int n, string name)

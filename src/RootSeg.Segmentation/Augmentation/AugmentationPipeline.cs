@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Randomness;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using RootSeg.Segmentation.Data;

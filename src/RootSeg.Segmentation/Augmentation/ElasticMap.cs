@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Randomness;
 using System.Buffers;
 using RootSeg.Segmentation.Data;
 

@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Randomness;
 using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Data;
 

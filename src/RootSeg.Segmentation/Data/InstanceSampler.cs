@@ -1,3 +1,5 @@
+using RootSeg.Imaging.Randomness;
+
 namespace RootSeg.Segmentation.Data;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Randomness;
 using System.Text.Json;
 using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Augmentation;

@@ -1,4 +1,4 @@
-namespace RootSeg.Segmentation.Data;
+namespace RootSeg.Imaging.Randomness;
 
 /// <summary>
 /// The complete state of a <see cref="SeededRandom"/>: four 64-bit words. Saving it in a checkpoint and restoring it

@@ -1,6 +1,6 @@
-using RootSeg.Segmentation.Data;
+using RootSeg.Imaging.Randomness;
 
-namespace RootSeg.Segmentation.Tests.Data;
+namespace RootSeg.Imaging.Tests.Randomness;
 
 public class SeededRandomTests
 {

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace RootSeg.Segmentation.Data;
+namespace RootSeg.Imaging.Randomness;
 
 /// <summary>
 /// An explicit, seeded, serialisable random generator: xoshiro256** (Blackman and Vigna 2021, "Scrambled linear
