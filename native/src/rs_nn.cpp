@@ -67,16 +67,48 @@ RS_EXPORT at::Tensor* rs_nn_relu(at::Tensor* input) {
     return rs::tensor([&] { return at::relu(rs::deref(input, "input")); });
 }
 
+// In-place relu (F.relu(x, inplace=True)); returns a new handle on the same tensor. After a convolution this saves
+// writing a second activation-sized tensor: a convolution's backward needs its input and weight, not its output.
+RS_EXPORT at::Tensor* rs_nn_relu_(at::Tensor* input) {
+    return rs::tensor([&] { return at::relu_(rs::deref(input, "input")); });
+}
+
 RS_EXPORT at::Tensor* rs_nn_leaky_relu(at::Tensor* input, double negative_slope) {
     return rs::tensor([&] { return at::leaky_relu(rs::deref(input, "input"), negative_slope); });
 }
+
+namespace {
+
+// 2x2 max pooling with stride 2 as the elementwise maximum of four strided views: the same values as
+// at::max_pool2d (NaN propagates in both) at about half the time, because no indices are written. Used only when no
+// gradient is recorded: with ties (common after ReLU and GroupNorm) the two would route gradients differently.
+at::Tensor max_pool2x2(const at::Tensor& x) {
+    const int64_t height = x.size(-2) / 2 * 2;
+    const int64_t width = x.size(-1) / 2 * 2;
+    auto view = [&](int64_t row, int64_t column) {
+        return x.slice(-2, row, height, 2).slice(-1, column, width, 2);
+    };
+    return at::maximum(at::maximum(view(0, 0), view(0, 1)), at::maximum(view(1, 0), view(1, 1)));
+}
+
+}  // namespace
 
 // F.max_pool2d: kernel, stride, padding and dilation are (height, width) pairs.
 RS_EXPORT at::Tensor* rs_nn_max_pool2d(at::Tensor* input, const int64_t* kernel, const int64_t* stride,
                                        const int64_t* padding, const int64_t* dilation, int ceil_mode) {
     return rs::tensor([&] {
-        return at::max_pool2d(rs::deref(input, "input"), rs::ints(kernel, 2, "kernel"), rs::ints(stride, 2, "stride"),
-                              rs::ints(padding, 2, "padding"), rs::ints(dilation, 2, "dilation"), ceil_mode != 0);
+        const at::Tensor& x = rs::deref(input, "input");
+        const auto k = rs::ints(kernel, 2, "kernel");
+        const auto s = rs::ints(stride, 2, "stride");
+        const auto p = rs::ints(padding, 2, "padding");
+        const auto d = rs::ints(dilation, 2, "dilation");
+        const bool plain_2x2 = k[0] == 2 && k[1] == 2 && s[0] == 2 && s[1] == 2 && p[0] == 0 && p[1] == 0 &&
+                               d[0] == 1 && d[1] == 1 && ceil_mode == 0;
+        const bool records_gradient = at::GradMode::is_enabled() && x.requires_grad();
+        if (plain_2x2 && !records_gradient && (x.dim() == 3 || x.dim() == 4) && x.size(-2) >= 2 && x.size(-1) >= 2) {
+            return max_pool2x2(x);
+        }
+        return at::max_pool2d(x, k, s, p, d, ceil_mode != 0);
     });
 }
 

@@ -79,6 +79,17 @@ public static class Functional
         return Tensor.Wrap(NativeMethods.rs_nn_relu(input.Handle));
     }
 
+    /// <summary>
+    /// max(0, x) written over <paramref name="input"/> (F.relu(x, inplace=True)); returns a new handle on the same
+    /// tensor. Autograd allows it where the op that made <paramref name="input"/> does not need its own output for
+    /// its gradient (a convolution), and refuses it on a leaf that requires grad.
+    /// </summary>
+    public static Tensor ReluInPlace(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Tensor.Wrap(NativeMethods.rs_nn_relu_(input.Handle));
+    }
+
     /// <summary>x for x &gt;= 0, slope * x otherwise.</summary>
     public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01)
     {

@@ -81,6 +81,50 @@ public sealed class NeuralNetworkOpsTests : LeakCheckedTest
     }
 
     [Fact]
+    public void MaxPoolWithoutGradientTakesTheFastPathWithTheSameValues()
+    {
+        // Without autograd a 2x2/2 pool is the maximum of four strided views; it must equal at::max_pool2d, also
+        // for odd sizes (the last row and column are dropped) and with NaN (which propagates).
+        using var scope = TensorScope.Enter();
+        Fixtures.AssertClose("max_pool2d", "out", WithoutGradient(() => Functional.MaxPool2d(Fixtures.Load("max_pool2d", "x"), 2)), 0, 0);
+
+        var values = Tensor.RandN([2, 3, 7, 9], seed: 5).ToArray<float>();
+        values[10] = float.NaN;
+        var x = Tensor.FromArray(values, [2, 3, 7, 9]);
+        var fast = WithoutGradient(() => Functional.MaxPool2d(x, 2));
+        var reference = Functional.MaxPool2d(x.Clone().RequiresGrad_(), 2).Detach();
+        Assert.Equal(new long[] { 2, 3, 3, 4 }, fast.Shape);
+        Assert.Equal(reference.ToArray<float>(), fast.ToArray<float>());
+        Assert.True(float.IsNaN(fast.ToArray<float>()[0]));
+    }
+
+    [Fact]
+    public void InPlaceReluOverwritesItsInputAndKeepsGradients()
+    {
+        using var scope = TensorScope.Enter();
+        var x = Fixtures.Load("activations", "x").Clone();
+        var y = Functional.ReluInPlace(x);
+        Fixtures.AssertClose("activations", "relu", y, 0, 0);
+        Fixtures.AssertClose("activations", "relu", x, 0, 0);
+
+        // After a convolution (whose backward does not need its output) the gradients equal those without in-place.
+        var input = Tensor.RandN([1, 2, 6, 6], seed: 7);
+        var weight = Tensor.RandN([3, 2, 3, 3], seed: 8).RequiresGrad_();
+        Functional.GroupNorm(Functional.Relu(Functional.Conv2d(input, weight)), 3).Sum().Backward();
+        var expected = weight.Grad()!.Clone();
+        weight.Grad()!.Zero_();
+        Functional.GroupNorm(Functional.ReluInPlace(Functional.Conv2d(input, weight)), 3).Sum().Backward();
+        Assert.Equal(expected.ToArray<float>(), weight.Grad()!.ToArray<float>());
+        Assert.Throws<TorchException>(() => Functional.ReluInPlace(Tensor.RandN([3], seed: 9).RequiresGrad_()));
+    }
+
+    private static Tensor WithoutGradient(Func<Tensor> op)
+    {
+        using var noGrad = NoGradScope.Enter();
+        return op();
+    }
+
+    [Fact]
     public void ActivationsEqualPyTorchs()
     {
         using var scope = TensorScope.Enter();

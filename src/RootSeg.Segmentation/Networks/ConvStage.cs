@@ -12,11 +12,11 @@ internal static class ConvStage
 {
     /// <summary>A valid (unpadded) <paramref name="kernelSize"/> convolution, ReLU, GroupNorm(<paramref name="groups"/>).</summary>
     public static Sequential Valid(long inChannels, long outChannels, long kernelSize, long groups, Device? device) =>
-        new(new Conv2d(inChannels, outChannels, kernelSize, device: device), new ReLU(),
+        new(new Conv2d(inChannels, outChannels, kernelSize, device: device), new ReLU(inPlace: true),
             new GroupNorm(groups, outChannels, device: device));
 
     /// <summary>A 2x2 transposed convolution with stride 2 (doubling height and width), ReLU, GroupNorm(<paramref name="groups"/>).</summary>
     public static Sequential UpConvolution(long inChannels, long outChannels, long groups, Device? device) =>
-        new(new ConvTranspose2d(inChannels, outChannels, 2, stride: 2, device: device), new ReLU(),
+        new(new ConvTranspose2d(inChannels, outChannels, 2, stride: 2, device: device), new ReLU(inPlace: true),
             new GroupNorm(groups, outChannels, device: device));
 }

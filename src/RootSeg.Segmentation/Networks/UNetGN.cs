@@ -57,8 +57,8 @@ public sealed partial class UNetGN : Module
         Groups = groups;
         long w = baseWidth;
         _convIn = RegisterModule("conv_in", new Sequential(
-            new Conv2d(InputChannels, w, 3, device: device), new ReLU(), new GroupNorm(groups, w, device: device),
-            new Conv2d(w, w, 3, device: device), new ReLU(), new GroupNorm(groups, w, device: device)));
+            new Conv2d(InputChannels, w, 3, device: device), new ReLU(inPlace: true), new GroupNorm(groups, w, device: device),
+            new Conv2d(w, w, 3, device: device), new ReLU(inPlace: true), new GroupNorm(groups, w, device: device)));
         _down = new DownBlock[Levels];
         for (var i = 0; i < Levels; i++)
         {

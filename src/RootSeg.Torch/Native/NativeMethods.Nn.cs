@@ -21,6 +21,9 @@ internal static partial class NativeMethods
     internal static partial IntPtr rs_nn_relu(TensorHandle input);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial IntPtr rs_nn_relu_(TensorHandle input);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial IntPtr rs_nn_leaky_relu(TensorHandle input, double negativeSlope);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
