@@ -42,4 +42,39 @@ public sealed class FrangiObjective
 
     /// <summary>The mean F1 score over the images.</summary>
     public double MeanF1(FrangiParameters parameters) => F1Scores(parameters).Average();
+
+    /// <summary>
+    /// 1 - mean F1 of each parameter set (a search's generation), equal to <see cref="Evaluate"/> of each set but
+    /// faster: every image's Hessians are computed once for all the sets
+    /// (<see cref="FrangiSegmenter.SegmentGreyAll"/>), and images are segmented in parallel.
+    /// </summary>
+    /// <param name="candidates">One or more parameter sets.</param>
+    /// <param name="cancellationToken">Checked before each image.</param>
+    /// <returns>The objective of each set, in order.</returns>
+    public double[] EvaluateAll(IReadOnlyList<FrangiParameters> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var scores = new double[_images.Count, candidates.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        Parallel.For(0, _images.Count, parallel, i =>
+        {
+            var masks = FrangiSegmenter.SegmentGreyAll(_images[i].Grey, candidates);
+            try
+            {
+                for (var k = 0; k < masks.Length; k++)
+                {
+                    scores[i, k] = SegmentationScore.F1(masks[k], _images[i].Labels);
+                }
+            }
+            finally
+            {
+                foreach (var mask in masks)
+                {
+                    mask.Dispose();
+                }
+            }
+        });
+        return [.. Enumerable.Range(0, candidates.Count)
+            .Select(k => 1 - Enumerable.Range(0, _images.Count).Average(i => scores[i, k]))];
+    }
 }

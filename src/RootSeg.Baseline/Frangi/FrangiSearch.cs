@@ -29,6 +29,36 @@ public static class FrangiSearch
         IProgress<FrangiSearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(options);
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            CancellationToken = cancellationToken,
+        };
+        return Run(candidates =>
+        {
+            var values = new double[candidates.Count];
+            Parallel.For(0, candidates.Count, parallel, k => values[k] = objective(candidates[k]));
+            return values;
+        }, trainingImages, options, logPath, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs (or resumes) a search whose objective takes a whole generation at once
+    /// (<see cref="FrangiObjective.EvaluateAll"/>, which shares each image's Hessians between the candidates).
+    /// </summary>
+    /// <param name="evaluateGeneration">1 - mean F1 of each parameter set, in order.</param>
+    /// <param name="trainingImages">As for the other overload.</param>
+    /// <param name="options">Budget, seed, start (MaxDegreeOfParallelism is the objective's business here).</param>
+    /// <param name="logPath">The search log; resumed from when it exists.</param>
+    /// <param name="progress">Told after every generation, or null.</param>
+    /// <param name="cancellationToken">Stops the search between generations or inside the objective.</param>
+    /// <returns>The best parameters found and how.</returns>
+    public static FrangiSearchResult Run(Func<IReadOnlyList<FrangiParameters>, double[]> evaluateGeneration,
+        IReadOnlyList<string> trainingImages, FrangiSearchOptions options, string logPath,
+        IProgress<FrangiSearchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluateGeneration);
         ArgumentNullException.ThrowIfNull(trainingImages);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(logPath);
@@ -53,17 +83,20 @@ public static class FrangiSearch
         var (es, history, resumed) = File.Exists(logPath)
             ? Resume(logPath, images, cmaOptions)
             : (new CmaEs(Start(options), options.InitialStepSize, cmaOptions), new List<FrangiSearchProgress>(), false);
-        es.Optimize(u => objective(FrangiParameterSpace.ToParameters(u, options.Seed)), current =>
-        {
-            var step = new FrangiSearchProgress(current.Generation, current.Evaluations, options.Budget,
-                current.BestValue, FrangiParameterSpace.ToParameters(current.BestX!, options.Seed));
-            history.Add(step);
-            new FrangiSearchLog
+        es.OptimizeGenerations(
+            candidates => evaluateGeneration([.. candidates.Select(u => FrangiParameterSpace.ToParameters(u, options.Seed))]),
+            current =>
             {
-                Seed = options.Seed, TrainingImages = images, State = current.SaveState(), History = history,
-            }.Save(logPath);
-            progress?.Report(step);
-        }, cancellationToken);
+                var step = new FrangiSearchProgress(current.Generation, current.Evaluations, options.Budget,
+                    current.BestValue, FrangiParameterSpace.ToParameters(current.BestX!, options.Seed));
+                history.Add(step);
+                new FrangiSearchLog
+                {
+                    Seed = options.Seed, TrainingImages = images, State = current.SaveState(), History = history,
+                }.Save(logPath);
+                progress?.Report(step);
+            },
+            cancellationToken);
         var result = es.Result();
         return new FrangiSearchResult(
             FrangiParameterSpace.ToParameters(result.BestX, options.Seed),

@@ -33,29 +33,60 @@ public static class FrangiSegmenter
     /// <returns>A new single-channel mask, <see cref="RootValue"/> on root and 0 elsewhere; the caller owns it.</returns>
     /// <exception cref="ArgumentException">The image is not single-channel or smaller than 2x2, or a parameter is out
     /// of range.</exception>
-    public static Raster<byte> SegmentGrey(Raster<float> grey, FrangiParameters parameters)
+    public static Raster<byte> SegmentGrey(Raster<float> grey, FrangiParameters parameters) =>
+        SegmentGreyAll(grey, [parameters])[0];
+
+    /// <summary>
+    /// Segments a grey image with several parameter sets at once (a search's generation): each sigma's Hessian is
+    /// computed once for all of them (<see cref="Imaging.Filters.Frangi.ApplyAll"/>). Each mask equals
+    /// <see cref="SegmentGrey"/>'s for its set.
+    /// </summary>
+    /// <param name="grey">Single-channel float raster, at least 2x2; not modified.</param>
+    /// <param name="parameters">One or more parameter sets.</param>
+    /// <returns>One new mask per set, in order; the caller owns them.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="SegmentGrey"/>.</exception>
+    public static Raster<byte>[] SegmentGreyAll(Raster<float> grey, IReadOnlyList<FrangiParameters> parameters)
     {
         ArgumentNullException.ThrowIfNull(grey);
         ArgumentNullException.ThrowIfNull(parameters);
+        foreach (var set in parameters)
+        {
+            ArgumentNullException.ThrowIfNull(set, nameof(parameters));
+            try
+            {
+                set.Validate(nameof(parameters));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(e.Message, nameof(parameters), e);
+            }
+        }
+        var options = parameters.Select(p => new FrangiOptions
+        {
+            Sigmas = p.Sigmas(),
+            Beta = p.Beta1,
+            Gamma = p.Beta2,
+            BlackRidges = !p.BrightRoots,
+        }).ToArray();
+        var vesselness = Imaging.Filters.Frangi.ApplyAll(grey, options);
         try
         {
-            parameters.Validate(nameof(parameters));
+            return [.. parameters.Select((p, i) => ThresholdAndClean(vesselness[i], p))];
         }
-        catch (ArgumentException e)
+        finally
         {
-            throw new ArgumentException(e.Message, nameof(parameters), e);
+            foreach (var v in vesselness)
+            {
+                v.Dispose();
+            }
         }
-        var options = new FrangiOptions
-        {
-            Sigmas = parameters.Sigmas(),
-            Beta = parameters.Beta1,
-            Gamma = parameters.Beta2,
-            BlackRidges = !parameters.BrightRoots,
-        };
-        using var vesselness = Imaging.Filters.Frangi.Apply(grey, options);
-        using var thresholded = new Raster<byte>(grey.Width, grey.Height);
+    }
+
+    private static Raster<byte> ThresholdAndClean(Raster<float> vesselness, FrangiParameters parameters)
+    {
+        using var thresholded = new Raster<byte>(vesselness.Width, vesselness.Height);
         var threshold = (float)parameters.Threshold;
-        for (var y = 0; y < grey.Height; y++)
+        for (var y = 0; y < vesselness.Height; y++)
         {
             var v = vesselness.Row(y);
             var m = thresholded.Row(y);

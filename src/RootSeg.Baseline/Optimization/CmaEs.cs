@@ -504,13 +504,43 @@ public sealed class CmaEs
             MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism,
             CancellationToken = cancellationToken,
         };
+        return OptimizeGenerations(candidates =>
+        {
+            var values = new double[candidates.Length];
+            Parallel.For(0, candidates.Length, parallel, k => values[k] = objective(candidates[k]));
+            return values;
+        }, afterGeneration, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs generations until a stopping criterion holds, handing each generation's candidates to
+    /// <paramref name="evaluateGeneration"/> at once: for objectives whose candidates share work (the Frangi search
+    /// computes each image's Hessians once per generation).
+    /// </summary>
+    /// <param name="evaluateGeneration">Takes the generation's feasible points (which it may keep) and returns
+    /// their values in the same order.</param>
+    /// <param name="afterGeneration">Called after each generation, or null.</param>
+    /// <param name="cancellationToken">As for <see cref="Optimize"/>.</param>
+    /// <returns>The best point found and why the run stopped.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="evaluateGeneration"/> returned the wrong number
+    /// of values.</exception>
+    public CmaEsResult OptimizeGenerations(Func<double[][], double[]> evaluateGeneration,
+        Action<CmaEs>? afterGeneration = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluateGeneration);
         while (StopReason == CmaEsStopReason.None)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var candidates = Ask();
-            var values = new double[candidates.Length];
+            double[] values;
             try
             {
-                Parallel.For(0, candidates.Length, parallel, k => values[k] = objective(candidates[k]));
+                values = evaluateGeneration(candidates);
+                if (values.Length != candidates.Length)
+                {
+                    throw new InvalidOperationException(
+                        $"the objective returned {values.Length} values for {candidates.Length} candidates");
+                }
             }
             catch
             {

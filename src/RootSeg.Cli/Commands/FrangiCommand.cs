@@ -69,11 +69,12 @@ internal sealed class FrangiCommand : ICommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var objective = new FrangiObjective(images);
+            var objective = new FrangiObjective(images, search.MaxDegreeOfParallelism);
             var progress = new Progress(p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"generation {p.Generation}: {p.Evaluations}/{p.Budget} evaluations, best mean F1 " +
                 $"{1 - p.BestObjective:F4} at {Describe(p.BestParameters)}")));
-            var result = FrangiSearch.Run(objective.Evaluate, stems, search, log, progress, cancel.Token);
+            var result = FrangiSearch.Run(candidates => objective.EvaluateAll(candidates, cancel.Token), stems, search, log,
+                progress, cancel.Token);
             new FrangiParametersFile { Parameters = result.Parameters, Search = result.Summary }.Save(output);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"mean F1 {1 - result.Summary.Objective:F4} over {stems.Count} images after " +

@@ -45,9 +45,22 @@ public static class Frangi
     /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="image"/> has more than one channel or is smaller than
     /// 2x2, or <paramref name="options"/> holds a value out of range.</exception>
-    public static Raster<float> Apply(Raster<float> image, FrangiOptions? options = null)
+    public static Raster<float> Apply(Raster<float> image, FrangiOptions? options = null) =>
+        ApplyAll(image, [options ?? new FrangiOptions()])[0];
+
+    /// <summary>
+    /// Filters a grey image with several parameter sets at once, as a parameter search needs: each sigma's Hessian
+    /// is computed once and folded into every set that uses that sigma (beta, gamma and the ridge colour act only
+    /// on the per-pixel terms). Each result equals <see cref="Apply"/> with its own set, bit for bit.
+    /// </summary>
+    /// <param name="image">As for <see cref="Apply"/>.</param>
+    /// <param name="options">One or more parameter sets.</param>
+    /// <returns>One new raster per parameter set, in order; the caller owns them.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Apply"/>, or <paramref name="options"/> is empty.</exception>
+    public static Raster<float>[] ApplyAll(Raster<float> image, IReadOnlyList<FrangiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(options);
         if (image.Channels != 1)
         {
             throw new ArgumentException($"image must have 1 channel, it has {image.Channels}", nameof(image));
@@ -56,13 +69,25 @@ public static class Frangi
         {
             throw new ArgumentException($"image must be at least 2x2, it is {image.Width}x{image.Height}", nameof(image));
         }
-        options ??= new FrangiOptions();
-        options.Validate(nameof(options));
-        var kernels = options.Sigmas.Select(GaussianKernel.HalfWeights).ToArray();
+        if (options.Count == 0)
+        {
+            throw new ArgumentException("at least one parameter set is needed", nameof(options));
+        }
+        foreach (var set in options)
+        {
+            ArgumentNullException.ThrowIfNull(set, nameof(options));
+            set.Validate(nameof(options));
+        }
+        // Each distinct sigma once, in the order the sets first name it; each with the sets (and results) using it.
+        var sigmas = options.SelectMany(o => o.Sigmas).Distinct().ToArray();
+        var kernels = sigmas.Select(GaussianKernel.HalfWeights).ToArray();
+        var terms = options.Select(o => new VesselTerms(o)).ToArray();
+        var results = options.Select(_ => new Raster<float>(image.Width, image.Height)).ToArray();
+        var targets = sigmas
+            .Select(sigma => Enumerable.Range(0, options.Count).Where(i => options[i].Sigmas.Contains(sigma)).ToArray())
+            .ToArray();
         var maxRadius = kernels.Max(k => k.Length - 1);
-        var result = new Raster<float>(image.Width, image.Height);
         var bands = (image.Height + BandRows - 1) / BandRows;
-        var terms = new VesselTerms(options);
         // One workspace per worker; capping the workers at the core count keeps them (and the memory) bounded
         // even when the thread pool adds threads on a busy machine.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -70,18 +95,18 @@ public static class Frangi
         {
             var y0 = band * BandRows;
             var y1 = Math.Min(image.Height, y0 + BandRows);
-            for (var s = 0; s < kernels.Length; s++)
+            for (var s = 0; s < sigmas.Length; s++)
             {
-                Band(image, result, y0, y1, kernels[s], options.Sigmas[s], terms, workspace);
+                Band(image, y0, y1, kernels[s], workspace);
+                FoldBand(y0, y1, image.Height, sigmas[s], targets[s].Select(i => (terms[i], results[i])).ToArray(), workspace);
             }
             return workspace;
         }, _ => { });
-        return result;
+        return results;
     }
 
-    /// <summary>One sigma over rows [y0, y1): smooth, differentiate, and fold the vesselness into the result.</summary>
-    private static void Band(Raster<float> image, Raster<float> result, int y0, int y1, double[] kernel, double sigma,
-        VesselTerms terms, Workspace w)
+    /// <summary>One sigma over rows [y0, y1): smooth and take the first differences the Hessian rows need.</summary>
+    private static void Band(Raster<float> image, int y0, int y1, double[] kernel, Workspace w)
     {
         var width = image.Width;
         var height = image.Height;
@@ -109,13 +134,28 @@ public static class Frangi
         {
             DiffAcrossRows(w.Smoothed, width, y, sy0, height, w.Rows(w.RowGradient, y - gy0));
         }
+    }
+
+    /// <summary>
+    /// The Hessian of each row in [y0, y1) from the band's differences (<see cref="Band"/>), scaled by sigma^2 and
+    /// folded into every target's running maximum.
+    /// </summary>
+    private static void FoldBand(int y0, int y1, int height, double sigma,
+        (VesselTerms Terms, Raster<float> Result)[] targets, Workspace w)
+    {
+        var width = w.Width;
+        var sy0 = Math.Max(0, y0 - 2);
+        var gy0 = Math.Max(0, y0 - 1);
         var scale = sigma * sigma;
         for (var y = y0; y < y1; y++)
         {
             DiffAlongRow(w.Rows(w.ColumnGradient, y - sy0), w.Hcc);
             DiffAcrossRows(w.ColumnGradient, width, y, sy0, height, w.Hrc);
             DiffAcrossRows(w.RowGradient, width, y, gy0, height, w.Hrr);
-            terms.Fold(w.Hrr, w.Hrc, w.Hcc, scale, result.Row(y));
+            foreach (var (terms, result) in targets)
+            {
+                terms.Fold(w.Hrr, w.Hrc, w.Hcc, scale, result.Row(y));
+            }
         }
     }
 

@@ -30,6 +30,36 @@ public sealed class FrangiObjectiveTests : IDisposable
     }
 
     [Fact]
+    public void AGenerationEvaluatedTogetherEqualsEachCandidateAlone()
+    {
+        using var bright = Image("bright", true);
+        using var dark = Image("dark", false);
+        var objective = new FrangiObjective([bright, dark], maxDegreeOfParallelism: 2);
+        FrangiParameters[] candidates =
+        [
+            new(2, 0.5, 0.05, 0.2, 30),
+            new(4, 1.5, 0.2, 0.1, 5),
+            new(1, 0.2, 0.01, 0.5, 60, BrightRoots: false),
+        ];
+        var together = objective.EvaluateAll(candidates);
+        Assert.Equal(candidates.Select(objective.Evaluate), together);
+        Assert.True(together.Distinct().Count() > 1, "the candidates should score differently");
+    }
+
+    [Fact]
+    public void SearchOverWholeGenerationsMatchesTheSearchOverSingleCandidates()
+    {
+        using var a = Image("a", true);
+        var objective = new FrangiObjective([a]);
+        var options = new FrangiSearchOptions { Budget = 40, Seed = 4, MaxDegreeOfParallelism = 2 };
+        var single = FrangiSearch.Run(objective.Evaluate, ["a"], options, Path.Combine(_folder, "single.json"));
+        var joint = FrangiSearch.Run(candidates => objective.EvaluateAll(candidates), ["a"], options,
+            Path.Combine(_folder, "joint.json"));
+        Assert.Equal(single.Summary.Objective, joint.Summary.Objective);
+        Assert.Equal(single.Parameters, joint.Parameters);
+    }
+
+    [Fact]
     public void SearchFindsParametersThatSegmentTheSyntheticRoots()
     {
         // From the centre of the cube (F1 0.75 here) CMA-ES must reach F1 > 0.95 within 200 evaluations, the whole

@@ -49,6 +49,29 @@ public class FrangiTests
     }
 
     [Fact]
+    public void ApplyAllGivesEachParameterSetItsOwnResultBitForBit()
+    {
+        // Sets that share some sigmas, differ in beta, gamma and ridge colour, and list sigmas in different orders.
+        using var image = Ridges(70, 150);
+        FrangiOptions[] sets =
+        [
+            new() { Sigmas = [1, 2, 3], Beta = 0.5, Gamma = 0.2 },
+            new() { Sigmas = [3, 1], Beta = 1.2, Gamma = 0.05, BlackRidges = false },
+            new() { Sigmas = [2], Beta = 0.3, Gamma = 15 },
+        ];
+        var together = Frangi.ApplyAll(image, sets);
+        Assert.Equal(sets.Length, together.Length);
+        for (var i = 0; i < sets.Length; i++)
+        {
+            using var alone = Frangi.Apply(image, sets[i]);
+            using var joint = together[i];
+            Assert.Equal(AlgFixtures.Flatten(alone), AlgFixtures.Flatten(joint));
+            Assert.Contains(AlgFixtures.Flatten(joint), v => v > 0);
+        }
+        Assert.Throws<ArgumentException>(() => Frangi.ApplyAll(image, []));
+    }
+
+    [Fact]
     public void BlackRidgesOfAnImageAreWhiteRidgesOfItsInverse()
     {
         using var image = Ridges(40, 33);
