@@ -67,7 +67,7 @@ internal sealed class DemoCommand : ICommand
         string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
         return string.Create(CultureInfo.InvariantCulture, $"""
 
-            Done in {r.Seconds / 60:F1} min. Open the report: {Relative(p.Report)}
+            Done in {r.Seconds / 60:F1} min. Open the report: {Path.GetFullPath(p.Report)}
 
               test F1 (all {r.TestCount} test photos pooled): {r.TestF1:F3}   (1 = perfect agreement with the exact masks)
               segmented vs true root length: Spearman rho {r.SpearmanRho:F3} (p = {r.SpearmanP:G3}), r² {r.RSquared:F3}
