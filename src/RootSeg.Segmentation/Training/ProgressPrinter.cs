@@ -5,34 +5,49 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>
 /// Shows a run's progress on a text stream: on a terminal, a bar with tiles/s and the estimated time left that is
-/// redrawn in place after every step; elsewhere (a log file, a batch job), only one line per epoch.
+/// redrawn in place after every step; elsewhere (a log file, a batch job), the same bar as a plain line every
+/// <paramref name="lineInterval"/> seconds of training, so that a long epoch still shows signs of life, and one line
+/// per epoch.
 /// </summary>
 /// <param name="writer">Where to write, usually standard error; not disposed.</param>
 /// <param name="inPlace">Redraw a progress line with carriage returns (true on a terminal).</param>
-public sealed class ProgressPrinter(TextWriter writer, bool inPlace) : ITrainingObserver
+/// <param name="lineInterval">Without <paramref name="inPlace"/>: seconds of training between progress lines
+/// (default 60); ignored on a terminal.</param>
+public sealed class ProgressPrinter(TextWriter writer, bool inPlace, double lineInterval = 60) : ITrainingObserver
 {
     private const int BarWidth = 24;
     private int _epochs;
     private int _lineLength;
+    private readonly double _lineInterval = lineInterval;
+    private double _nextLineAt = lineInterval;
 
     /// <inheritdoc />
     public void OnStep(StepReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         _epochs = report.Epochs;
-        if (!inPlace)
+        if (inPlace)
         {
-            return;
+            Draw(Bar(report));
         }
+        else if (report.SecondsThisSession >= _nextLineAt)
+        {
+            writer.WriteLine(Bar(report));
+            writer.Flush();
+            _nextLineAt = report.SecondsThisSession + _lineInterval;
+        }
+    }
+
+    private static string Bar(StepReport report)
+    {
         var filled = report.EpochTiles == 0 ? 0 : (int)((long)BarWidth * report.Tiles / report.EpochTiles);
         var rate = report.TilesPerSecond;
         // Later epochs are assumed to hold as many tiles as this one; validation time is not included.
         var tilesLeft = report.EpochTiles - report.Tiles + (long)(report.Epochs - report.Epoch) * report.EpochTiles;
         var eta = double.IsFinite(rate) && rate > 0 ? Duration(tilesLeft / rate) : "?";
-        var line = string.Create(CultureInfo.InvariantCulture,
+        return string.Create(CultureInfo.InvariantCulture,
             $"epoch {report.Epoch}/{report.Epochs} [{new string('#', filled)}{new string('.', BarWidth - filled)}] " +
             $"{report.Tiles}/{report.EpochTiles} tiles  {rate:F2} tiles/s  loss {report.Loss:F4}  ETA {eta}");
-        Draw(line);
     }
 
     /// <inheritdoc />

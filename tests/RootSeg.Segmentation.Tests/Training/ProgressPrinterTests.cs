@@ -24,7 +24,24 @@ public sealed class ProgressPrinterTests
     }
 
     [Fact]
-    public void ElsewhereOnlyEpochLinesAreWritten()
+    public void ElsewhereAProgressLineIsWrittenOncePerInterval()
+    {
+        var text = new StringWriter();
+        var printer = new ProgressPrinter(text, inPlace: false, lineInterval: 30);
+        printer.OnStep(new StepReport(1, 3, 1, 4, 4, 16, 0.75, 4, 20));
+        printer.OnStep(new StepReport(1, 3, 2, 4, 8, 16, 0.5, 8, 40));
+        printer.OnStep(new StepReport(1, 3, 3, 4, 12, 16, 0.5, 12, 60));
+        printer.OnStep(new StepReport(1, 3, 4, 4, 16, 16, 0.25, 16, 75));
+        var lines = text.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        // Due at 30 s (written at 40 s), then at 70 s (written at 75 s).
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("epoch 1/3 [############............] 8/16 tiles  0.20 tiles/s  loss 0.5000  ETA 3m20s", lines[0]);
+        Assert.StartsWith("epoch 1/3 [########################] 16/16 tiles", lines[1]);
+        Assert.DoesNotContain("\r", text.ToString());
+    }
+
+    [Fact]
+    public void ElsewhereOnlyEpochLinesAreWrittenBeforeTheFirstInterval()
     {
         var text = new StringWriter();
         var printer = new ProgressPrinter(text, inPlace: false);
