@@ -15,7 +15,9 @@ namespace RootSeg.Segmentation.Inference;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one segmenter runs one photo at a time (the network and the tile buffer are shared). The network
-/// is not owned. Gradients are off and every batch's tensors are freed when the batch ends.
+/// is not owned, but its convolution weights are laid out in the network's <see cref="InferenceNetwork.Layout"/>
+/// (channels last on the CPU; values unchanged). Gradients are off and every batch's tensors are freed when the batch
+/// ends.
 /// </remarks>
 public sealed class Segmenter
 {
@@ -37,6 +39,7 @@ public sealed class Segmenter
         {
             throw new ArgumentException($"tile size {tile} does not pass through the network", nameof(options));
         }
+        network.Network.To(network.Layout);
         Network = network;
         Options = options;
     }
@@ -193,7 +196,8 @@ public sealed class Segmenter
     {
         using var scope = TensorScope.Enter();
         var shape = new long[] { count, 3, inputSize, inputSize };
-        var batch = Tensor.FromSpan<float>(_input.AsSpan(0, count * 3 * inputSize * inputSize), shape, Network.Device);
+        var batch = Tensor.FromSpan<float>(_input.AsSpan(0, count * 3 * inputSize * inputSize), shape, Network.Device)
+            .Contiguous(Network.Layout);
         Tensor sum;
         if (!Options.FlipTta)
         {

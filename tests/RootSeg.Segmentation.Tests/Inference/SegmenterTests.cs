@@ -179,4 +179,16 @@ public class SegmenterTests
         Assert.Equal(9, result.Mask.Width);
         Assert.All(result.Probability.Data.ToArray(), p => Assert.InRange(p, 0f, 1f));
     }
+
+    [Fact]
+    public void OnTheCpuTheSegmenterLaysOutTheConvolutionWeightsChannelsLast()
+    {
+        using var unet = new UNetGN(baseWidth: 2, groups: 1);
+        var network = new InferenceNetwork(unet, 184, 188, UNetGN.IsValidInputSize, RootSeg.Torch.Device.Cpu);
+        Assert.Equal(RootSeg.Torch.MemoryFormat.ChannelsLast, network.Layout);
+        _ = new Segmenter(network);
+        var weights = unet.StateDict().Values.Where(t => t.Dimensions == 4).ToList();
+        Assert.NotEmpty(weights);
+        Assert.All(weights, w => Assert.True(w.IsContiguous(RootSeg.Torch.MemoryFormat.ChannelsLast)));
+    }
 }

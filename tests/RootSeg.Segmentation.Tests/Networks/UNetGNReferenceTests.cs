@@ -15,8 +15,12 @@ public sealed class UNetGNReferenceTests
     // reference path accumulate in different orders, so about 1e-6 relative per layer is expected.
     private const double OutputTolerance = 1e-4;
 
-    // Gradients: |error| <= 1e-3 x the largest |gradient| of that parameter (sums over the whole batch).
-    private const double GradientTolerance = 1e-3;
+    // Gradients: |error| <= 2e-2 x the largest |gradient| of that parameter (sums over the whole batch). The scale is
+    // set by the hardware, not by RootSeg: python3-torch itself, running scripts/fixtures/unet.py on an AVX-512 machine,
+    // differs from these fixtures (made on another x86 machine) by up to 0.75% of a gradient's largest element, because
+    // a few pre-activations lie within rounding of zero and fall on different sides of the ReLU kink; RootSeg agrees
+    // with the same machine's PyTorch to 1e-3. A wrong graph (crop, skip order, loss masking) errs by tens of per cent.
+    private const double GradientTolerance = 2e-2;
 
     private static UNetGN LoadNetwork()
     {
@@ -57,6 +61,19 @@ public sealed class UNetGNReferenceTests
         using var scope = TensorScope.Enter();
         using var noGrad = NoGradScope.Enter();
         var output = net.Forward(UnetFixture.Load("input"));
+        UnetFixture.AssertClose("output", output, OutputTolerance, OutputTolerance);
+    }
+
+    // The layout the Segmenter runs in on the CPU: the same network, other strides, other oneDNN kernels.
+    [Fact]
+    public void ChannelsLastForwardEqualsPyTorch()
+    {
+        using var net = LoadNetwork();
+        net.Eval().To(MemoryFormat.ChannelsLast);
+        using var scope = TensorScope.Enter();
+        using var noGrad = NoGradScope.Enter();
+        var output = net.Forward(UnetFixture.Load("input").Contiguous(MemoryFormat.ChannelsLast));
+        Assert.True(output.IsContiguous(MemoryFormat.ChannelsLast));
         UnetFixture.AssertClose("output", output, OutputTolerance, OutputTolerance);
     }
 
