@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using RootSeg.Segmentation.Inference;
 using RootSeg.Segmentation.Loss;
 using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
@@ -10,8 +9,7 @@ namespace RootSeg.Benchmarks;
 
 /// <summary>
 /// The RootSeg side of benchmarks/unet: the paper's U-Net (Smith et al. 2020, doi:10.1186/s13007-020-00563-0) on one
-/// tile, timing an inference forward pass (laid out as the Segmenter lays out its network:
-/// <see cref="InferenceNetwork.LayoutFor"/>) and a training step (forward, Dice + 0.3 cross-entropy, backward, SGD with
+/// tile, timing an inference forward pass and a training step (forward, Dice + 0.3 cross-entropy, backward, SGD with
 /// the paper's Nesterov momentum 0.99, learning rate 0.01, weight decay 1e-5). It serves rounds on request so that
 /// benchmarks/unet/run can interleave it with the PyTorch side: after set-up and one warm-up step it prints "ready";
 /// each line "N" on standard input runs N forward passes and N training steps and prints one line
@@ -31,12 +29,8 @@ internal sealed class UnetBenchmark : IBenchmark
         var outputSize = UNetGN.OutputSize(options.Size);
         using var input = Tensor.Rand([1, UNetGN.InputChannels, options.Size, options.Size], seed: 2) - 0.5;
         using var target = Tensor.Rand([1, outputSize, outputSize], seed: 3).Lt(0.1).To(ScalarType.Int64);
-        var layout = InferenceNetwork.LayoutFor(Device.Cpu);
-        using var inference = new UNetGN(options.Width, options.Groups);
-        inference.Eval().To(layout);
-        using var inferenceInput = input.Contiguous(layout);
 
-        Forward(inference, inferenceInput);
+        Forward(net, input);
         TrainingStep(net, optimizer, input, target);
         Console.WriteLine($"ready threads={Engine.Threads} allocator={Engine.Options.Allocator}");
         while (Console.ReadLine() is { } line)
@@ -46,7 +40,7 @@ internal sealed class UnetBenchmark : IBenchmark
             var training = new List<double>();
             for (var i = 0; i < iterations; i++)
             {
-                forward.Add(Forward(inference, inferenceInput));
+                forward.Add(Forward(net, input));
             }
             for (var i = 0; i < iterations; i++)
             {

@@ -37,6 +37,8 @@ internal sealed class SegmentCommand : ICommand
           --max-tile N        largest side auto may pick (default {SegmenterOptions.DefaultMaxAutoTile})
           --overlap F         overlap of neighbouring tiles in [0, 1), blended with Gaussian weights (default 0)
           --tta flip          average over left-right and top-bottom flips (4 passes per tile)
+          --channels-last     CPU: run the network in NHWC layout (about 10% faster; pixels within rounding
+                              of the threshold may differ from the default's)
           --batch N           tiles per network pass (default 2)
           --threshold P       root where probability > P (default 0.5)
           --probabilities     also write DIR/STEM.prob.png (probability x 255)
@@ -73,6 +75,7 @@ internal sealed class SegmentCommand : ICommand
         var shard = shardText is null ? ShardSpec.All : ParseOption("shard", shardText, ShardSpec.Parse);
         var threads = options.Int("threads", 0, 0, 1024);
         var overwrite = options.Flag("overwrite");
+        var channelsLast = options.Flag("channels-last");
         options.ThrowIfUnused();
 
         Engine.Configure(EngineOptions.Default with { Threads = threads });
@@ -84,7 +87,7 @@ internal sealed class SegmentCommand : ICommand
             segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
             {
                 TileSize = tile, AutoTile = autoTile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
-                BatchSize = batch, Threshold = threshold,
+                BatchSize = batch, Threshold = threshold, ChannelsLast = channelsLast,
             });
         }
         catch (ArgumentException e) when (e.ParamName == "options")

@@ -18,17 +18,6 @@ namespace RootSeg.Segmentation.Inference;
 /// <param name="Device">Where the network's parameters live; input batches are moved there.</param>
 public sealed record InferenceNetwork(Module Network, int Shrink, int NativeTile, Func<int, bool> IsValidTile, Device Device)
 {
-    /// <summary>The memory layout that inference runs in on <see cref="Device"/> (<see cref="LayoutFor"/>).</summary>
-    public MemoryFormat Layout => LayoutFor(Device);
-
-    /// <summary>
-    /// The memory layout in which a forward pass runs fastest on <paramref name="device"/>: channels last on the CPU,
-    /// where oneDNN's convolutions then skip reordering their data (the paper's U-Net forward about 10% faster in
-    /// python3-torch 1.13; a training step is slower, so training stays contiguous), and contiguous elsewhere.
-    /// </summary>
-    public static MemoryFormat LayoutFor(Device device) =>
-        device.Type == DeviceType.Cpu ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
-
     /// <summary>
     /// The network of a loaded model: a <see cref="UNetGN"/> accepts every size <see cref="UNetGN.IsValidInputSize"/>
     /// allows; another network only sizes whose output stays positive, with the shrink its description states.
