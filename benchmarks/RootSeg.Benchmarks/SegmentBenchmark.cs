@@ -12,7 +12,7 @@ namespace RootSeg.Benchmarks;
 /// (doi:10.1186/s13007-020-00563-0) loaded from a torch.save state dict, through <see cref="Segmenter"/> with its
 /// defaults (or the options given), and prints one JSON line: wall and CPU seconds from reading the photo to the written mask,
 /// peak resident memory (MiB) and the tile side used. Arguments: --photo PNG --weights PT --out MASK.png
-/// [--threads T] [--groups G] [--tile N|auto] [--batch B] [--channels-last 0|1].
+/// [--threads T] [--groups G] [--tile N|auto] [--batch B].
 /// </summary>
 internal sealed class SegmentBenchmark : IBenchmark
 {
@@ -33,7 +33,6 @@ internal sealed class SegmentBenchmark : IBenchmark
             TileSize = tileText is null or "auto" ? null : int.Parse(tileText, CultureInfo.InvariantCulture),
             AutoTile = tileText == "auto",
             BatchSize = Int("batch", new SegmenterOptions().BatchSize),
-            ChannelsLast = Int("channels-last", 0) == 1,
         };
         Engine.Configure(EngineOptions.Default with { Threads = Int("threads", 2) });
         using var model = ModelFile.Load(options["weights"], NetworkFactory.Create, groups: Int("groups", 32));

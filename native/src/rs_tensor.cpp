@@ -202,24 +202,6 @@ RS_EXPORT at::Tensor* rs_tensor_contiguous(at::Tensor* tensor) {
     return rs::tensor([&] { return rs::deref(tensor, "tensor").contiguous(); });
 }
 
-// Memory formats: 0 = contiguous (C order), 1 = channels last (NHWC strides for 4-D tensors).
-namespace {
-at::MemoryFormat memory_format(int format) {
-    TORCH_CHECK(format == 0 || format == 1, "unknown memory format code ", format);
-    return format == 1 ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
-}
-}  // namespace
-
-// The tensor laid out in the given memory format (a copy only when needed); channels last needs 4 dimensions.
-RS_EXPORT at::Tensor* rs_tensor_contiguous_as(at::Tensor* tensor, int format) {
-    return rs::tensor([&] { return rs::deref(tensor, "tensor").contiguous(memory_format(format)); });
-}
-
-// 1 when the tensor is laid out in the given memory format, 0 when not, -1 on error.
-RS_EXPORT int rs_tensor_is_contiguous_as(at::Tensor* tensor, int format) {
-    return rs::guard(-1, [&] { return rs::deref(tensor, "tensor").is_contiguous(memory_format(format)) ? 1 : 0; });
-}
-
 RS_EXPORT at::Tensor* rs_tensor_reshape(at::Tensor* tensor, const int64_t* shape, int ndim) {
     return rs::tensor([&] { return rs::deref(tensor, "tensor").reshape(rs::ints(shape, ndim, "shape")); });
 }

@@ -10,17 +10,6 @@ public sealed partial class Tensor
     /// <summary>This tensor's elements laid out in C order (a new tensor; a copy only when needed).</summary>
     public Tensor Contiguous() => Wrap(NativeMethods.rs_tensor_contiguous(Handle));
 
-    /// <summary>
-    /// This tensor's elements laid out in <paramref name="format"/> (torch.Tensor.contiguous(memory_format); a new
-    /// tensor, a copy only when needed). Shape and values stay; only the strides change.
-    /// </summary>
-    /// <exception cref="TorchException">Channels last was asked for a tensor that is not 4-D.</exception>
-    public Tensor Contiguous(MemoryFormat format) => Wrap(NativeMethods.rs_tensor_contiguous_as(Handle, (int)format));
-
-    /// <summary>Whether the elements are laid out in <paramref name="format"/> (torch.Tensor.is_contiguous).</summary>
-    public bool IsContiguous(MemoryFormat format = MemoryFormat.Contiguous) =>
-        NativeMethods.CheckValue(NativeMethods.rs_tensor_is_contiguous_as(Handle, (int)format)) == 1;
-
     /// <summary>The tensor on <paramref name="device"/> (a new tensor, sharing storage when it already is there).</summary>
     public Tensor To(Device device) => To(device, DType);
 

@@ -172,30 +172,4 @@ public sealed class ModuleTests : LeakCheckedTest
         Assert.Same(weight, conv.StateDict()["weight"]);
         Assert.True(weight.RequiresGrad);
     }
-
-    [Fact]
-    public void ToChannelsLastLaysOutFourDimensionalTensorsInPlaceAndKeepsTheOutput()
-    {
-        Engine.ManualSeed(4);
-        using var net = SmallNet();
-        net.Eval();
-        using var scope = TensorScope.Enter();
-        using var noGrad = NoGradScope.Enter();
-        var input = Tensor.Rand([2, 3, 10, 12], seed: 5);
-        var expected = net.Forward(input).ToArray<float>();
-        var weight = net.StateDict()["0.weight"];
-        var bias = net.StateDict()["0.bias"];
-
-        net.To(MemoryFormat.ChannelsLast);
-        Assert.Same(weight, net.StateDict()["0.weight"]);
-        Assert.True(weight.IsContiguous(MemoryFormat.ChannelsLast));
-        Assert.True(net.StateDict()["4.weight"].IsContiguous(MemoryFormat.ChannelsLast));
-        Assert.True(bias.IsContiguous());
-        var actual = net.Forward(input.Contiguous(MemoryFormat.ChannelsLast)).ToArray<float>();
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.Equal(expected[i], actual[i], 1e-5f);
-        }
-    }
 }

@@ -51,25 +51,6 @@ public sealed class TensorCoreTests : LeakCheckedTest
     }
 
     [Fact]
-    public void ChannelsLastKeepsShapeAndValuesAndChangesOnlyTheLayout()
-    {
-        var values = Enumerable.Range(0, 2 * 3 * 4 * 5).Select(i => (float)i).ToArray();
-        using var nchw = Tensor.FromArray(values, [2, 3, 4, 5]);
-        Assert.True(nchw.IsContiguous());
-        Assert.False(nchw.IsContiguous(MemoryFormat.ChannelsLast));
-        using var nhwc = nchw.Contiguous(MemoryFormat.ChannelsLast);
-        Assert.True(nhwc.IsContiguous(MemoryFormat.ChannelsLast));
-        Assert.False(nhwc.IsContiguous());
-        Assert.Equal([2L, 3, 4, 5], nhwc.Shape);
-        Assert.Equal(values, nhwc.ToArray<float>());
-        using var back = nhwc.Contiguous(MemoryFormat.Contiguous);
-        Assert.True(back.IsContiguous());
-        Assert.Equal(values, back.ToArray<float>());
-        using var flat = Tensor.FromArray(values, [values.Length]);
-        Assert.Throws<TorchException>(() => flat.Contiguous(MemoryFormat.ChannelsLast));
-    }
-
-    [Fact]
     public void ScalarAndEmptyTensorsWork()
     {
         using var s = Tensor.Scalar(2.5);

@@ -15,14 +15,12 @@ namespace RootSeg.Segmentation.Inference;
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one segmenter runs one photo at a time (the network and the tile buffer are shared). The network
-/// is not owned, but with <see cref="SegmenterOptions.ChannelsLast"/> on the CPU its convolution weights are laid out
-/// channels last (values unchanged). Gradients are off and every batch's tensors are freed when the batch ends.
+/// is not owned. Gradients are off and every batch's tensors are freed when the batch ends.
 /// </remarks>
 public sealed class Segmenter
 {
     private static readonly long[][] FlipDims = [[], [3], [2], [2, 3]];
 
-    private readonly MemoryFormat _layout;
     private float[] _input = [];
 
     /// <summary>Prepares a segmenter.</summary>
@@ -41,13 +39,6 @@ public sealed class Segmenter
         }
         Network = network;
         Options = options;
-        _layout = options.ChannelsLast && network.Device.Type == DeviceType.Cpu
-            ? MemoryFormat.ChannelsLast
-            : MemoryFormat.Contiguous;
-        if (_layout == MemoryFormat.ChannelsLast)
-        {
-            network.Network.To(_layout);
-        }
     }
 
     /// <summary>The network.</summary>
@@ -202,8 +193,7 @@ public sealed class Segmenter
     {
         using var scope = TensorScope.Enter();
         var shape = new long[] { count, 3, inputSize, inputSize };
-        var batch = Tensor.FromSpan<float>(_input.AsSpan(0, count * 3 * inputSize * inputSize), shape, Network.Device)
-            .Contiguous(_layout);
+        var batch = Tensor.FromSpan<float>(_input.AsSpan(0, count * 3 * inputSize * inputSize), shape, Network.Device);
         Tensor sum;
         if (!Options.FlipTta)
         {

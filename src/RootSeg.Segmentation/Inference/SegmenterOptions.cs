@@ -19,9 +19,11 @@ public sealed record SegmenterOptions
 
     /// <summary>
     /// With <see cref="TileSize"/> null, choose per image the valid side in [the model's own tile,
-    /// <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all (<see cref="TileSizeChoice"/>). Faster,
-    /// but group normalisation takes its statistics per tile, so masks differ from those of the model's own tile
-    /// (measured in benchmarks/results/segment.json); off by default so that results are the paper's.
+    /// <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all (<see cref="TileSizeChoice"/>). Faster
+    /// for small networks (width 8: 0.4x the time of the model's own tile), but not for the paper's width on a
+    /// 2-core CPU (1.6x the time and 8.6 GB; benchmarks/results/segment.json). Group normalisation takes its
+    /// statistics per tile, so masks differ from those of the model's own tile; off by default so that results are
+    /// the paper's.
     /// </summary>
     public bool AutoTile { get; init; }
 
@@ -43,15 +45,6 @@ public sealed record SegmenterOptions
     /// top-bottom and both, each output flipped back (four network passes per tile).
     /// </summary>
     public bool FlipTta { get; init; }
-
-    /// <summary>
-    /// On the CPU, lay out the network's convolution weights and every batch channels last (NHWC), so that oneDNN's
-    /// convolutions skip reordering their data: forward passes of the paper's U-Net about 10% faster. Other kernels
-    /// sum in another order, so pixels whose probability lies within rounding of the threshold may flip (0.19% of the
-    /// pixels with random weights, whose probabilities all sit near 0.5: benchmarks/results/segment.json); off by
-    /// default so that masks equal the reference implementation's. Ignored on other devices.
-    /// </summary>
-    public bool ChannelsLast { get; init; }
 
     /// <summary>A pixel is root where its root probability is greater than this, in (0, 1); the paper's 0.5.</summary>
     public double Threshold { get; init; } = 0.5;

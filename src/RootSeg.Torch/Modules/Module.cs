@@ -196,25 +196,6 @@ public abstract class Module : IDisposable
         return this;
     }
 
-    /// <summary>
-    /// Lays out every 4-D parameter and buffer (the convolution weights) in <paramref name="format"/> in place, keeping
-    /// the tensor objects (module.to(memory_format=...)). Values stay; with <see cref="MemoryFormat.ChannelsLast"/> and
-    /// channels-last inputs, the CPU's oneDNN convolutions run without reordering their data.
-    /// </summary>
-    public Module To(MemoryFormat format)
-    {
-        using var noGrad = NoGradScope.Enter();
-        foreach (var (_, tensor) in StateDict())
-        {
-            if (tensor.Dimensions == 4 && !tensor.IsContiguous(format))
-            {
-                using var laidOut = tensor.Contiguous(format);
-                tensor.SetData_(laidOut);
-            }
-        }
-        return this;
-    }
-
     /// <summary>Zeroes every parameter's gradient (or drops it with <paramref name="setToNone"/>).</summary>
     public void ZeroGrad(bool setToNone = false)
     {

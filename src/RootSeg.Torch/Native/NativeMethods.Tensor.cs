@@ -75,12 +75,6 @@ internal static partial class NativeMethods
     internal static partial IntPtr rs_tensor_contiguous(TensorHandle tensor);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial IntPtr rs_tensor_contiguous_as(TensorHandle tensor, int format);
-
-    [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial int rs_tensor_is_contiguous_as(TensorHandle tensor, int format);
-
-    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial IntPtr rs_tensor_reshape(TensorHandle tensor, long[] shape, int ndim);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

@@ -179,36 +179,4 @@ public class SegmenterTests
         Assert.Equal(9, result.Mask.Width);
         Assert.All(result.Probability.Data.ToArray(), p => Assert.InRange(p, 0f, 1f));
     }
-
-    [Fact]
-    public void ChannelsLastLaysOutTheWeightsAndGivesTheSameProbabilitiesWithinRounding()
-    {
-        RootSeg.Torch.Engine.ManualSeed(3);
-        using var plainNet = new UNetGN(baseWidth: 4, groups: 2);
-        using var nhwcNet = new UNetGN(baseWidth: 4, groups: 2);
-        plainNet.Eval();
-        nhwcNet.Eval();
-        nhwcNet.LoadStateDict(plainNet.StateDict());
-        InferenceNetwork Wrap(UNetGN unet) => new(unet, 184, 188, UNetGN.IsValidInputSize, RootSeg.Torch.Device.Cpu);
-        var tiles = new SegmenterOptions { TileSize = 188 };
-        var plain = new Segmenter(Wrap(plainNet), tiles);
-        var nhwc = new Segmenter(Wrap(nhwcNet), tiles with { ChannelsLast = true });
-
-        var weights = nhwcNet.StateDict().Values.Where(t => t.Dimensions == 4).ToList();
-        Assert.NotEmpty(weights);
-        Assert.All(weights, w => Assert.True(w.IsContiguous(RootSeg.Torch.MemoryFormat.ChannelsLast)));
-        Assert.All(plainNet.StateDict().Values, w => Assert.True(w.IsContiguous()));
-        using var photo = NoisePhoto(9, 6, 5);
-        using var expected = plain.PredictProbability(photo);
-        using var actual = nhwc.PredictProbability(photo);
-        var e = expected.Data.ToArray();
-        var a = actual.Data.ToArray();
-        Assert.Equal(e.Length, a.Length);
-        for (var i = 0; i < e.Length; i++)
-        {
-            // Other oneDNN kernels sum in another order, and 23 group norms amplify that: python3-torch's own logits
-            // differ by up to 5e-4 between the two layouts (the paper's U-Net, one 572 tile); 1e-3 in probability.
-            Assert.Equal(e[i], a[i], 1e-3f);
-        }
-    }
 }

@@ -64,19 +64,6 @@ public sealed class UNetGNReferenceTests
         UnetFixture.AssertClose("output", output, OutputTolerance, OutputTolerance);
     }
 
-    // The layout the Segmenter runs in on the CPU: the same network, other strides, other oneDNN kernels.
-    [Fact]
-    public void ChannelsLastForwardEqualsPyTorch()
-    {
-        using var net = LoadNetwork();
-        net.Eval().To(MemoryFormat.ChannelsLast);
-        using var scope = TensorScope.Enter();
-        using var noGrad = NoGradScope.Enter();
-        var output = net.Forward(UnetFixture.Load("input").Contiguous(MemoryFormat.ChannelsLast));
-        Assert.True(output.IsContiguous(MemoryFormat.ChannelsLast));
-        UnetFixture.AssertClose("output", output, OutputTolerance, OutputTolerance);
-    }
-
     [Fact]
     public void PaperLossAndEveryGradientEqualPyTorch()
     {
