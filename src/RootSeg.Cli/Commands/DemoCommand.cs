@@ -64,7 +64,6 @@ internal sealed class DemoCommand : ICommand
     private static string Describe(DemoResult r)
     {
         var p = r.Paths;
-        string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
         return string.Create(CultureInfo.InvariantCulture, $"""
 
             Done in {r.Seconds / 60:F1} min. Open the report: {Path.GetFullPath(p.Report)}
@@ -73,7 +72,7 @@ internal sealed class DemoCommand : ICommand
               segmented vs true root length: Spearman rho {r.SpearmanRho:F3} (p = {r.SpearmanP:G3}), r² {r.RSquared:F3}
               model kept from epoch {r.BestEpoch} (validation F1 {r.ValidationF1:F3}); {r.TrainCount} training, {r.ValidationCount} validation photos
 
-            Everything is in {Relative(p.Directory)}/:
+            Everything is in {Path.GetFullPath(p.Directory)}/:
               dataset/          synthetic photos, exact masks (annotations/) and true lengths (truth.csv)
               split.json        which photos trained, validated and tested the network
               run/              training log (log.csv) and the best model (best.safetensors + best.json)
