@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "rs_tensor.h"
+#include "rs_winograd.h"
 
 namespace {
 
@@ -27,9 +28,15 @@ int64_t reduction(int code) {
 RS_EXPORT at::Tensor* rs_nn_conv2d(at::Tensor* input, at::Tensor* weight, at::Tensor* bias, const int64_t* stride,
                                    const int64_t* padding, const int64_t* dilation, int64_t groups) {
     return rs::tensor([&] {
-        return at::conv2d(rs::deref(input, "input"), rs::deref(weight, "weight"), rs::maybe(bias),
-                          rs::ints(stride, 2, "stride"), rs::ints(padding, 2, "padding"),
-                          rs::ints(dilation, 2, "dilation"), groups);
+        auto strides = rs::ints(stride, 2, "stride");
+        auto paddings = rs::ints(padding, 2, "padding");
+        auto dilations = rs::ints(dilation, 2, "dilation");
+        auto& x = rs::deref(input, "input");
+        auto& w = rs::deref(weight, "weight");
+        if (auto fast = rs::try_winograd_conv2d(x, w, rs::maybe(bias), strides, paddings, dilations, groups)) {
+            return *fast;
+        }
+        return at::conv2d(x, w, rs::maybe(bias), strides, paddings, dilations, groups);
     });
 }
 

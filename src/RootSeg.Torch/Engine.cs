@@ -15,7 +15,7 @@ public static class Engine
     /// <summary>The options in force.</summary>
     public static EngineOptions Options { get; private set; } = EngineOptions.Default;
 
-    /// <summary>Applies <paramref name="options"/>: threads, CPU allocator, cuDNN autotuning.</summary>
+    /// <summary>Applies <paramref name="options"/>: threads, CPU allocator, cuDNN autotuning, Winograd convolutions.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (named in the message).</exception>
     public static void Configure(EngineOptions options)
     {
@@ -27,6 +27,7 @@ public static class Engine
             NativeMethods.Check(NativeMethods.rs_set_num_threads(threads));
             NativeMethods.Check(NativeMethods.rs_allocator_use((int)options.Allocator, options.AllocatorCacheLimitBytes));
             NativeMethods.Check(NativeMethods.rs_device_set_cudnn_benchmark(options.CudnnBenchmark ? 1 : 0));
+            NativeMethods.Check(NativeMethods.rs_set_winograd(options.WinogradConvolutions ? 1 : 0));
             Options = options;
         }
     }
@@ -77,6 +78,12 @@ public static class Engine
             cuda,
             names,
             NativeMethods.rs_device_cudnn_available() == 1,
-            NativeMethods.CheckValue(NativeMethods.rs_device_cudnn_benchmark()) == 1);
+            NativeMethods.CheckValue(NativeMethods.rs_device_cudnn_benchmark()) == 1,
+            NativeMethods.rs_get_winograd() switch
+            {
+                1 => WinogradState.On,
+                0 => WinogradState.Off,
+                _ => WinogradState.NotBuilt,
+            });
     }
 }

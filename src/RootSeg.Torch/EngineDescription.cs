@@ -12,6 +12,7 @@ namespace RootSeg.Torch;
 /// <param name="CudaDevices">The names of the visible CUDA devices, by index.</param>
 /// <param name="CudnnAvailable">Whether cuDNN can be used.</param>
 /// <param name="CudnnBenchmark">Whether cuDNN autotuning is on.</param>
+/// <param name="Winograd">Whether inference runs Winograd convolutions (<see cref="EngineOptions.WinogradConvolutions"/>).</param>
 public sealed record EngineDescription(
     string TorchVersion,
     int Threads,
@@ -23,4 +24,5 @@ public sealed record EngineDescription(
     bool CudaAvailable,
     IReadOnlyList<string> CudaDevices,
     bool CudnnAvailable,
-    bool CudnnBenchmark);
+    bool CudnnBenchmark,
+    WinogradState Winograd);

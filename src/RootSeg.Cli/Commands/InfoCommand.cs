@@ -41,6 +41,12 @@ internal sealed class InfoCommand : ICommand
         Console.WriteLine($"BLAS      {ConfigValue(info.BuildConfig, "BLAS_INFO")} (LAPACK {ConfigValue(info.BuildConfig, "LAPACK_INFO")}), " +
                           $"loaded: {LoadedLibraries("blas")}");
         Console.WriteLine($"oneDNN    {(info.BuildConfig.Contains("USE_MKLDNN=ON", StringComparison.Ordinal) ? "yes" : "no")}");
+        Console.WriteLine(info.Winograd switch
+        {
+            WinogradState.On => "Winograd  on (3x3 convolutions of 64 channels or more, without gradients, on the CPU)",
+            WinogradState.Off => "Winograd  off",
+            _ => "Winograd  not built (the shim found no oneDNN headers; install libdnnl-dev and rerun scripts/setup)",
+        });
         var cache = Gib(Engine.Options.AllocatorCacheLimitBytes);
         Console.WriteLine(info.Allocator == AllocatorKind.Caching
             ? $"allocator caching (shim, cache up to {cache}) over {info.Malloc}"

@@ -1,0 +1,22 @@
+// Winograd convolution for CPU inference (rs_winograd.cpp): used by rs_nn_conv2d when it applies.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "rs_common.h"
+
+namespace rs {
+
+void set_winograd_enabled(bool on);
+bool winograd_enabled();
+// Whether the shim was built with oneDNN's headers (RS_HAVE_DNNL); without them nothing is ever Winograd.
+bool winograd_compiled();
+
+// The convolution through oneDNN's Winograd kernels when it applies: on, no gradient wanted, float CPU tensors,
+// a 3x3 kernel, stride 1, no padding or dilation, one group, and a kernel oneDNN has for the shape. Otherwise
+// nullopt, and the caller runs the direct convolution.
+c10::optional<at::Tensor> try_winograd_conv2d(const at::Tensor& input, const at::Tensor& weight,
+                                              const c10::optional<at::Tensor>& bias, at::IntArrayRef stride,
+                                              at::IntArrayRef padding, at::IntArrayRef dilation, int64_t groups);
+
+}  // namespace rs
