@@ -12,7 +12,7 @@ namespace RootSeg.Benchmarks;
 /// (doi:10.1186/s13007-020-00563-0) loaded from a torch.save state dict, through <see cref="Segmenter"/> with its
 /// defaults (or the options given), and prints one JSON line: wall and CPU seconds from reading the photo to the written mask,
 /// peak resident memory (MiB) and the tile side used. Arguments: --photo PNG --weights PT --out MASK.png
-/// [--threads T] [--groups G] [--tile N|auto] [--batch B].
+/// [--threads T] [--groups G] [--tile N|auto] [--batch B] [--direct 1] (direct convolutions only, no Winograd).
 /// </summary>
 internal sealed class SegmentBenchmark : IBenchmark
 {
@@ -34,7 +34,8 @@ internal sealed class SegmentBenchmark : IBenchmark
             AutoTile = tileText == "auto",
             BatchSize = Int("batch", new SegmenterOptions().BatchSize),
         };
-        Engine.Configure(EngineOptions.Default with { Threads = Int("threads", 2) });
+        var direct = options.GetValueOrDefault("direct") == "1";
+        Engine.Configure(EngineOptions.Default with { Threads = Int("threads", 2), WinogradConvolutions = !direct });
         using var model = ModelFile.Load(options["weights"], NetworkFactory.Create, groups: Int("groups", 32));
         var segmenter = new Segmenter(InferenceNetwork.FromModel(model), segmenterOptions);
 
