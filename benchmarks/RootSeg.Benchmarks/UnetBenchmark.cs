@@ -13,7 +13,9 @@ namespace RootSeg.Benchmarks;
 /// the paper's Nesterov momentum 0.99, learning rate 0.01, weight decay 1e-5). It serves rounds on request so that
 /// benchmarks/unet/run can interleave it with the PyTorch side: after set-up and one warm-up step it prints "ready";
 /// each line "N" on standard input runs N forward passes and N training steps and prints one line
-/// "fwd S1 S2 ... train S1 S2 ..." (seconds); end of input ends it.
+/// "fwd S1 S2 ... train S1 S2 ..." (seconds); end of input ends it. The forward passes run on a second copy of
+/// the initial network that the training steps leave alone, as inference runs a fixed model (RootSeg transforms a
+/// changed weight into the Winograd domain again before its next inference, a cost segmentation pays once).
 /// </summary>
 internal sealed class UnetBenchmark : IBenchmark
 {
@@ -25,12 +27,14 @@ internal sealed class UnetBenchmark : IBenchmark
         Engine.Configure(new EngineOptions { Threads = options.Threads, Allocator = options.Allocator });
         Engine.ManualSeed(1);
         using var net = new UNetGN(options.Width, options.Groups);
+        Engine.ManualSeed(1);
+        using var inference = new UNetGN(options.Width, options.Groups);
         using var optimizer = new Sgd(net.Parameters(), 0.01, momentum: 0.99, weightDecay: 1e-5, nesterov: true);
         var outputSize = UNetGN.OutputSize(options.Size);
         using var input = Tensor.Rand([1, UNetGN.InputChannels, options.Size, options.Size], seed: 2) - 0.5;
         using var target = Tensor.Rand([1, outputSize, outputSize], seed: 3).Lt(0.1).To(ScalarType.Int64);
 
-        Forward(net, input);
+        Forward(inference, input);
         TrainingStep(net, optimizer, input, target);
         Console.WriteLine($"ready threads={Engine.Threads} allocator={Engine.Options.Allocator}");
         while (Console.ReadLine() is { } line)
@@ -40,7 +44,7 @@ internal sealed class UnetBenchmark : IBenchmark
             var training = new List<double>();
             for (var i = 0; i < iterations; i++)
             {
-                forward.Add(Forward(net, input));
+                forward.Add(Forward(inference, input));
             }
             for (var i = 0; i < iterations; i++)
             {

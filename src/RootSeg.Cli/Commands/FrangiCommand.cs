@@ -1,5 +1,6 @@
 using System.Globalization;
 using RootSeg.Baseline.Frangi;
+using RootSeg.Cli.Progress;
 
 namespace RootSeg.Cli.Commands;
 
@@ -23,7 +24,9 @@ internal sealed class FrangiCommand : ICommand
                  --budget: objective evaluations (default 500); --seed (default 1); --threads: candidates evaluated
                  at once (default: all cores). After every generation the search log (default PARAMS.json.log.json)
                  is rewritten; rerunning the same command resumes from it, a larger --budget continues it.
-        segment  writes DIR/<stem>.png (255 root, 0 soil) for the photo PATH or every photo in the folder PATH.
+        segment  writes DIR/<stem>.png (255 root, 0 soil) for the photo PATH or every photo in the folder PATH,
+                 with a progress bar on stderr; a photo that cannot be read gives one line
+                 'rootseg frangi: PATH: problem' and the others go on (exit code 1).
         """;
 
     public int Run(CommandOptions options)
@@ -103,20 +106,25 @@ internal sealed class FrangiCommand : ICommand
         var input = options.Required("in");
         var output = options.Required("out");
         CheckPositional(options);
+        var photos = FrangiBatch.Photos(input);
+        var bar = ProgressBar.ForStderr("frangi", photos.Count);
         var failed = 0;
-        foreach (var photo in FrangiBatch.Photos(input))
+        for (var i = 0; i < photos.Count; i++)
         {
             try
             {
-                Console.WriteLine(FrangiBatch.SegmentFile(photo, output, parameters));
+                FrangiBatch.SegmentFile(photos[i], output, parameters);
             }
             catch (Exception e) when (e is IOException or ArgumentException)
             {
                 // One line per bad photo; the others are still segmented.
-                Console.Error.WriteLine($"rootseg frangi: {e.Message}");
+                bar.Message($"rootseg frangi: {e.Message}");
                 failed++;
             }
+            bar.Advance(i + 1, timed: true);
         }
+        bar.Finish();
+        Console.WriteLine($"segmented {photos.Count - failed}, failed {failed} ({photos.Count} photos) into {output}");
         return failed == 0 ? 0 : 1;
     }
 

@@ -33,8 +33,8 @@ internal sealed class SegmentCommand : ICommand
           --device D          cpu (default) or cuda[:N]
           --tile N|auto       input tile side (default: the model's, 572 for the paper's); auto picks, per photo,
                               the valid side up to --max-tile with the fewest input pixels: faster for small
-                              networks (width 8: 0.4x the time), not for the paper's on a CPU (0.92x python3-
-                              torch's time against 0.59x; 8.6 GB), and masks differ from the model's own
+                              networks (width 8: 0.4x the time), not for the paper's on a CPU (0.49x python3-
+                              torch's time against 0.43x; 7.3 GB), and masks differ from the model's own
                               tiles (group norm statistics are per tile)
           --max-tile N        largest side auto may pick (default {SegmenterOptions.DefaultMaxAutoTile})
           --overlap F         overlap of neighbouring tiles in [0, 1), blended with Gaussian weights (default 0)

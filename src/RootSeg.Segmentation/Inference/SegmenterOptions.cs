@@ -21,7 +21,7 @@ public sealed record SegmenterOptions
     /// With <see cref="TileSize"/> null, choose per image the valid side in [the model's own tile,
     /// <see cref="MaxAutoTile"/>] that needs the fewest input pixels in all (<see cref="TileSizeChoice"/>). Faster
     /// for small networks (width 8: 0.4x the time of the model's own tile), but not for the paper's width on a
-    /// 2-core CPU (1.6x the time and 8.6 GB; benchmarks/results/segment.json). Group normalisation takes its
+    /// 2-core CPU (1.16x the time and 7.3 GB; benchmarks/results/segment.json). Group normalisation takes its
     /// statistics per tile, so masks differ from those of the model's own tile; off by default so that results are
     /// the paper's.
     /// </summary>
