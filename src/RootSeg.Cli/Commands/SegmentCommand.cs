@@ -39,7 +39,8 @@ internal sealed class SegmentCommand : ICommand
           --max-tile N        largest side auto may pick (default {SegmenterOptions.DefaultMaxAutoTile})
           --overlap F         overlap of neighbouring tiles in [0, 1), blended with Gaussian weights (default 0)
           --tta flip          average over left-right and top-bottom flips (4 passes per tile)
-          --batch N           tiles per network pass (default 1, the CPU's best; more for a GPU)
+          --batch N           tiles per network pass (default 1: on a CPU as fast as 2 for the paper's
+                              network with 1 GB less memory; 2 is 6% faster for width 8; more for a GPU)
           --threshold P       root where probability > P (default 0.5)
           --probabilities     also write DIR/STEM.prob.png (probability x 255)
           --overlay           also write DIR/STEM.overlay.jpg (roots tinted red)
