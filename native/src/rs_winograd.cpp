@@ -175,6 +175,16 @@ bool winograd_compiled() {
 #endif
 }
 
+bool winograd_kernels_available() {
+#ifdef RS_HAVE_DNNL
+    // oneDNN 2.x has its f32 Winograd kernels for AVX-512 only; ask once with a small shape.
+    static const bool available = make_plan(Dims{1, 64, 8, 8, 64, true}).usable;
+    return available;
+#else
+    return false;
+#endif
+}
+
 c10::optional<at::Tensor> try_winograd_conv2d(const at::Tensor& input, const at::Tensor& weight,
                                               const c10::optional<at::Tensor>& bias, at::IntArrayRef stride,
                                               at::IntArrayRef padding, at::IntArrayRef dilation, int64_t groups) {
@@ -259,7 +269,12 @@ RS_EXPORT int rs_set_winograd(int on) {
     return rs::guard_status([&] { rs::set_winograd_enabled(on != 0); });
 }
 
-// 1 when Winograd convolutions are on, 0 when off, -1 when the shim was built without oneDNN's headers.
+// 1 when Winograd convolutions are on, 0 when off, -1 when the shim was built without oneDNN's headers, -2 when
+// oneDNN has no Winograd kernel for this processor (convolutions are then always direct).
 RS_EXPORT int rs_get_winograd() {
-    return rs::guard(-1, [] { return rs::winograd_compiled() ? (rs::winograd_enabled() ? 1 : 0) : -1; });
+    return rs::guard(-1, [] {
+        if (!rs::winograd_compiled()) return -1;
+        if (!rs::winograd_kernels_available()) return -2;
+        return rs::winograd_enabled() ? 1 : 0;
+    });
 }

@@ -11,6 +11,8 @@ void set_winograd_enabled(bool on);
 bool winograd_enabled();
 // Whether the shim was built with oneDNN's headers (RS_HAVE_DNNL); without them nothing is ever Winograd.
 bool winograd_compiled();
+// Whether oneDNN has a Winograd kernel for this processor (AVX-512 in oneDNN 2.x).
+bool winograd_kernels_available();
 
 // The convolution through oneDNN's Winograd kernels when it applies: on, no gradient wanted, float CPU tensors,
 // a 3x3 kernel, stride 1, no padding or dilation, one group, and a kernel oneDNN has for the shape. Otherwise

@@ -83,6 +83,7 @@ public static class Engine
             {
                 1 => WinogradState.On,
                 0 => WinogradState.Off,
+                -2 => WinogradState.NoKernel,
                 _ => WinogradState.NotBuilt,
             });
     }

@@ -45,6 +45,7 @@ internal sealed class InfoCommand : ICommand
         {
             WinogradState.On => "Winograd  on (3x3 convolutions of 64 channels or more, without gradients, on the CPU)",
             WinogradState.Off => "Winograd  off",
+            WinogradState.NoKernel => "Winograd  no kernel for this processor (oneDNN's need AVX-512): convolutions are direct",
             _ => "Winograd  not built (the shim found no oneDNN headers; install libdnnl-dev and rerun scripts/setup)",
         });
         var cache = Gib(Engine.Options.AllocatorCacheLimitBytes);
