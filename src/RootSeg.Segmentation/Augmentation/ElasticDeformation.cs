@@ -82,13 +82,15 @@ public sealed record ElasticDeformation
         var output = new Raster<float>(map.Width, map.Height, channels);
         var paddedHeight = map.Height + 2 * map.Padding;
         var paddedWidth = map.Width + 2 * map.Padding;
+        var rows = map.Rows;
+        var cols = map.Cols;
         for (var y = 0; y < map.Height; y++)
         {
             var target = output.Row(y);
             for (var x = 0; x < map.Width; x++)
             {
                 var i = y * map.Width + x;
-                if (!BilinearTaps.TryCreate(map.Rows[i], map.Cols[i], paddedHeight, paddedWidth, out var taps))
+                if (!BilinearTaps.TryCreate(rows[i], cols[i], paddedHeight, paddedWidth, out var taps))
                 {
                     continue;
                 }
@@ -122,13 +124,15 @@ public sealed record ElasticDeformation
         var output = new Raster<byte>(map.Width, map.Height);
         var paddedHeight = map.Height + 2 * map.Padding;
         var paddedWidth = map.Width + 2 * map.Padding;
+        var rows = map.Rows;
+        var cols = map.Cols;
         for (var y = 0; y < map.Height; y++)
         {
             var target = output.Row(y);
             for (var x = 0; x < map.Width; x++)
             {
                 var i = y * map.Width + x;
-                if (!BilinearTaps.TryCreate(map.Rows[i], map.Cols[i], paddedHeight, paddedWidth, out var taps))
+                if (!BilinearTaps.TryCreate(rows[i], cols[i], paddedHeight, paddedWidth, out var taps))
                 {
                     target[x] = AnnotationLabels.Background;
                     continue;

@@ -52,7 +52,7 @@ public sealed record TileAugmenter
 
         var deformedPhoto = unit;
         var deformedAnnotation = annotation;
-        var map = Elastic.Draw(size, size, random);
+        using var map = Elastic.Draw(size, size, random);
         if (map is not null)
         {
             deformedPhoto = ElasticDeformation.ApplyToPhoto(unit, map);

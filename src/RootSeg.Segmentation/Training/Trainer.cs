@@ -198,6 +198,7 @@ public sealed class Trainer
     {
         using var scope = TensorScope.Enter();
         var (input, target, labelled) = ToTensors(batch, device);
+        batch.Dispose();
         optimizer.ZeroGrad();
         var logits = network.Forward(input);
         var loss = _loss(logits, target, labelled);
@@ -228,6 +229,7 @@ public sealed class Trainer
             }
             using var scope = TensorScope.Enter();
             var (input, target, labelled) = ToTensors(batch, device);
+            batch.Dispose();
             var logits = network.Forward(input);
             lossSum += _loss(logits, target, labelled).Item();
             counts += ConfusionCounter.Count(logits, target, labelled);
@@ -236,13 +238,14 @@ public sealed class Trainer
         return new EpochMetrics(lossSum / Math.Max(1, batches), counts);
     }
 
+    // The tensors are copies: the batch may be disposed as soon as they exist.
     private static (Tensor Input, Tensor Target, Tensor Labelled) ToTensors(TrainingBatch batch, Device device)
     {
         var size = batch.Geometry.InputSize;
         var output = batch.Geometry.OutputSize;
-        var input = Tensor.FromArray(batch.Inputs, [batch.Count, 3, size, size], device);
-        var target = Tensor.FromArray(batch.Labels, [batch.Count, output, output], device).To(ScalarType.Int64);
-        var labelled = Tensor.FromArray(batch.Labelled, [batch.Count, output, output], device);
+        var input = Tensor.FromSpan(batch.Inputs, [batch.Count, 3, size, size], device);
+        var target = Tensor.FromSpan(batch.Labels, [batch.Count, output, output], device).To(ScalarType.Int64);
+        var labelled = Tensor.FromSpan(batch.Labelled, [batch.Count, output, output], device);
         return (input, target, labelled);
     }
 

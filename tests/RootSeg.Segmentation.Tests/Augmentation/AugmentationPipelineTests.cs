@@ -44,12 +44,12 @@ public sealed class AugmentationPipelineTests : IDisposable
         {
             Assert.Equal(b, three[b].Index);
             Assert.Equal(one[b].Windows, three[b].Windows);
-            Assert.Equal(one[b].Inputs, three[b].Inputs);
-            Assert.Equal(one[b].Labels, three[b].Labels);
-            Assert.Equal(one[b].Labelled, three[b].Labelled);
+            Assert.Equal(one[b].Inputs.ToArray(), three[b].Inputs.ToArray());
+            Assert.Equal(one[b].Labels.ToArray(), three[b].Labels.ToArray());
+            Assert.Equal(one[b].Labelled.ToArray(), three[b].Labelled.ToArray());
         }
         var other = await Collect(Pipeline(2, seed: 8), epoch: 2);
-        Assert.NotEqual(one[0].Inputs, other[0].Inputs);
+        Assert.NotEqual(one[0].Inputs.ToArray(), other[0].Inputs.ToArray());
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class AugmentationPipelineTests : IDisposable
             tail.Add(batch);
         }
         Assert.Equal(all.Count - 1, tail.Count);
-        Assert.Equal(all[1].Inputs, tail[0].Inputs);
-        Assert.Equal(all[^1].Labels, tail[^1].Labels);
+        Assert.Equal(all[1].Inputs.ToArray(), tail[0].Inputs.ToArray());
+        Assert.Equal(all[^1].Labels.ToArray(), tail[^1].Labels.ToArray());
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class AugmentationPipelineTests : IDisposable
         var asynchronous = await Collect(pipeline, epoch: 0);
         var blocking = pipeline.ReadEpoch(0).ToList();
         Assert.Equal(pipeline.BatchCount(0), blocking.Count);
-        Assert.Equal(asynchronous.Select(b => b.Inputs), blocking.Select(b => b.Inputs));
+        Assert.Equal(asynchronous.Select(b => b.Inputs.ToArray()), blocking.Select(b => b.Inputs.ToArray()));
     }
 
     [Fact]
@@ -131,8 +131,28 @@ public sealed class AugmentationPipelineTests : IDisposable
         var expected = ValidationTiles.For(_images, Small);
         Assert.Equal(expected, batches.SelectMany(b => b.Windows));
         var first = batches[0];
-        Assert.All(first.Inputs, v => Assert.InRange(v, -0.5f, 0.5f));
-        Assert.All(first.Labelled, v => Assert.Equal(1, v));
+        Assert.All(first.Inputs.ToArray(), v => Assert.InRange(v, -0.5f, 0.5f));
+        Assert.All(first.Labelled.ToArray(), v => Assert.Equal(1, v));
+    }
+
+    [Fact]
+    public void PooledArraysComeCleanAndADisposedBatchRefusesAccess()
+    {
+        // Leave garbage in the arrays the pool will hand this thread next (its per-thread slot, per size).
+        var garbageInputs = System.Buffers.ArrayPool<float>.Shared.Rent(4 * 3 * 36 * 36);
+        Array.Fill(garbageInputs, float.NaN);
+        System.Buffers.ArrayPool<float>.Shared.Return(garbageInputs);
+        var garbageLabels = System.Buffers.ArrayPool<byte>.Shared.Rent(4 * 16 * 16);
+        Array.Fill(garbageLabels, (byte)7);
+        System.Buffers.ArrayPool<byte>.Shared.Return(garbageLabels);
+
+        var batch = AugmentationPipeline.ValidationBatches(_images, Small, 4).First();
+        Assert.All(batch.Inputs.ToArray(), v => Assert.InRange(v, -0.5f, 0.5f));
+        Assert.All(batch.Labels.ToArray(), v => Assert.InRange(v, (byte)0, (byte)1));
+        Assert.All(batch.Labelled.ToArray(), v => Assert.InRange(v, (byte)0, (byte)1));
+        batch.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => batch.Inputs.Length);
+        batch.Dispose();
     }
 
     private static async Task<List<TrainingBatch>> Collect(AugmentationPipeline pipeline, int epoch)

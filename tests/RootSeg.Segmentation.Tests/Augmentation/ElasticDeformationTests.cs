@@ -65,6 +65,12 @@ public class ElasticDeformationTests
         using var outAnnotation = ElasticDeformation.ApplyToAnnotation(annotation, map);
         Assert.Equal(photo.Data.ToArray(), outPhoto.Data.ToArray());
         Assert.Equal(annotation.Data.ToArray(), outAnnotation.Data.ToArray());
+        Assert.Equal(17 * 23, map.Rows.Length);
+
+        // The coordinates are pooled arrays: gone after Dispose, which may be called twice.
+        map.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => map.Cols.Length);
+        map.Dispose();
     }
 
     [Fact]
