@@ -132,6 +132,7 @@ void pack(const at::Tensor& weight, const memory::desc& layout, const at::Tensor
                        plain);
     auto packed = wrap(layout, target);
     dnnl::reorder(source, packed).execute(stream, source, packed);
+    stream.wait();  // plain may be a temporary copy
 }
 
 // The weight in the layout the plan's kernel reads, packed now if it is new or has changed since.
