@@ -125,6 +125,17 @@ memory wrap(const memory::desc& desc, const at::Tensor& tensor) {
     return memory(desc, cpu_engine(), tensor.data_ptr());
 }
 
+// Drops the packed weights whose tensor only this cache still holds (its model is gone), keeping at most limit.
+void forget_dead_weights(size_t limit) {
+    std::vector<PackedWeight> alive;
+    for (auto& entry : packed_weights) {
+        if (entry.weight.use_count() > 1 && alive.size() < limit) {
+            alive.push_back(std::move(entry));
+        }
+    }
+    packed_weights = std::move(alive);
+}
+
 // Reorders the (out, in, 3, 3) weight into target, which has the layout the kernel reads.
 void pack(const at::Tensor& weight, const memory::desc& layout, const at::Tensor& target, dnnl::stream& stream) {
     auto plain = weight.contiguous();
@@ -147,14 +158,7 @@ const at::Tensor& packed_weight(const Plan& plan, const at::Tensor& weight, dnnl
             return entry.packed;
         }
     }
-    // Forget the weights only this cache still holds, then pack the new one.
-    std::vector<PackedWeight> alive;
-    for (auto& entry : packed_weights) {
-        if (entry.weight.use_count() > 1 && alive.size() + 1 < max_packed_weights) {
-            alive.push_back(std::move(entry));
-        }
-    }
-    packed_weights = std::move(alive);
+    forget_dead_weights(max_packed_weights - 1);
     auto packed = bytes(layout.get_size());
     pack(weight, layout, packed, stream);
     packed_weights.push_back(PackedWeight{weight, weight._version(), layout, packed});
@@ -165,6 +169,13 @@ const at::Tensor& packed_weight(const Plan& plan, const at::Tensor& weight, dnnl
 #endif
 
 void set_winograd_enabled(bool on) { enabled = on; }
+
+void release_winograd_weights() {
+#ifdef RS_HAVE_DNNL
+    std::lock_guard<std::mutex> lock(cache_mutex);
+    forget_dead_weights(max_packed_weights);
+#endif
+}
 
 bool winograd_enabled() { return enabled; }
 
@@ -268,6 +279,11 @@ c10::optional<at::Tensor> try_winograd_conv2d(const at::Tensor& input, const at:
 // Whether 3x3 convolutions without gradients use the Winograd kernels (1) or libtorch's direct ones (0).
 RS_EXPORT int rs_set_winograd(int on) {
     return rs::guard_status([&] { rs::set_winograd_enabled(on != 0); });
+}
+
+// Frees the packed weights of weight tensors nobody else holds any more (a disposed model's).
+RS_EXPORT int rs_winograd_release() {
+    return rs::guard_status([] { rs::release_winograd_weights(); });
 }
 
 // 1 when Winograd convolutions are on, 0 when off, -1 when the shim was built without oneDNN's headers, -2 when

@@ -8,6 +8,8 @@
 namespace rs {
 
 void set_winograd_enabled(bool on);
+// Frees the packed weights of tensors that only the cache still holds.
+void release_winograd_weights();
 bool winograd_enabled();
 // Whether the shim was built with oneDNN's headers (RS_HAVE_DNNL); without them nothing is ever Winograd.
 bool winograd_compiled();

@@ -55,8 +55,15 @@ public static class Engine
         }
     }
 
-    /// <summary>Returns the caching allocator's reserve to the system (tensors in use are not touched).</summary>
-    public static void EmptyCache() => NativeMethods.Check(NativeMethods.rs_allocator_empty_cache());
+    /// <summary>
+    /// Returns the caching allocator's reserve to the system (tensors in use are not touched), after dropping the
+    /// Winograd-domain copies of weights whose tensors are gone (a disposed model's).
+    /// </summary>
+    public static void EmptyCache()
+    {
+        NativeMethods.Check(NativeMethods.rs_winograd_release());
+        NativeMethods.Check(NativeMethods.rs_allocator_empty_cache());
+    }
 
     /// <summary>Versions, threads, BLAS, allocator and devices, for `rootseg info` and run manifests.</summary>
     public static EngineDescription Describe()

@@ -112,6 +112,27 @@ public sealed class WinogradTests : LeakCheckedTest
     }
 
     [Fact]
+    public void EmptyCacheFreesThePackedWeightsOfDisposedTensors()
+    {
+        if (!KernelsHere)
+        {
+            return; // nothing is ever packed
+        }
+        using var x = Tensor.RandN([1, 256, 6, 6], seed: 16);
+        Engine.EmptyCache();
+        var before = Engine.AllocatorStatistics.InUseBytes;
+        var w = Weight(256, 256, seed: 17);
+        Convolve(x, w, null, winograd: true);
+        w.Dispose();
+        // The plain weight (2.4 MB) and its Winograd-domain copy are still held by the cache...
+        Assert.True(Engine.AllocatorStatistics.InUseBytes - before > 256 * 256 * 9 * 4 * 2);
+        Engine.EmptyCache();
+        // ...until EmptyCache lets them go.
+        Assert.True(Engine.AllocatorStatistics.InUseBytes - before < 256 * 256 * 9 * 4 / 2,
+            $"{Engine.AllocatorStatistics.InUseBytes - before} bytes still in use");
+    }
+
+    [Fact]
     public void ANewWeightOfTheSameShapeIsNotMistakenForAnOldOne()
     {
         using var x = Tensor.RandN([1, 64, 10, 10], seed: 10);

@@ -10,4 +10,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int rs_get_winograd();
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int rs_winograd_release();
 }
