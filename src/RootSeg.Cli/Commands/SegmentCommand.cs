@@ -48,7 +48,7 @@ internal sealed class SegmentCommand : ICommand
           --shard K/N         take files K, K+N, K+2N, ... (1-based) of the sorted list, for cluster array jobs
           --threads N         CPU threads for the network (default: one per core)
           --direct            direct convolutions only, as PyTorch runs them (bit-identical masks; on a CPU
-                              the default Winograd convolutions take about 0.6 of the time and differ by rounding)
+                              the default Winograd convolutions take 0.8 of the time and differ by rounding)
           --overwrite         segment every photo even when its outputs are up to date
         """;
 

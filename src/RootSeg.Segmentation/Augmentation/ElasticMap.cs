@@ -1,5 +1,4 @@
 using RootSeg.Imaging.Randomness;
-using System.Buffers;
 using RootSeg.Segmentation.Data;
 
 namespace RootSeg.Segmentation.Augmentation;
@@ -12,15 +11,15 @@ namespace RootSeg.Segmentation.Augmentation;
 /// pixel grid. For each output pixel the map holds the (row, column) to sample in the padded tile.
 /// </summary>
 /// <remarks>The whole padded field is drawn and filtered (so the edges match the reference), but only the map
-/// inside the crop is kept. Its two coordinate arrays (5 MB for a 572 tile) are rented from
-/// <see cref="ArrayPool{T}.Shared"/> and go back on <see cref="Dispose"/>, so that training does not leave one pair
-/// per tile to the large-object heap.</remarks>
+/// inside the crop is kept. Its two coordinate arrays (5 MB for a 572 tile) are rented from the shared array pool
+/// and go back on <see cref="Dispose"/>, so that training does not leave one pair per tile to the large-object
+/// heap.</remarks>
 public sealed class ElasticMap : IDisposable
 {
-    private double[]? _rows;
-    private double[]? _cols;
+    private readonly PooledBuffer<double> _rows;
+    private readonly PooledBuffer<double> _cols;
 
-    private ElasticMap(int height, int width, int padding, double[] rows, double[] cols)
+    private ElasticMap(int height, int width, int padding, PooledBuffer<double> rows, PooledBuffer<double> cols)
     {
         Height = height;
         Width = width;
@@ -40,26 +39,18 @@ public sealed class ElasticMap : IDisposable
 
     /// <summary>Row coordinates in the padded tile, row-major Height x Width.</summary>
     /// <exception cref="ObjectDisposedException">The map was disposed.</exception>
-    public ReadOnlySpan<double> Rows => Live(_rows).AsSpan(0, Height * Width);
+    public ReadOnlySpan<double> Rows => _rows.Span;
 
     /// <summary>Column coordinates in the padded tile, row-major Height x Width.</summary>
     /// <exception cref="ObjectDisposedException">The map was disposed.</exception>
-    public ReadOnlySpan<double> Cols => Live(_cols).AsSpan(0, Height * Width);
+    public ReadOnlySpan<double> Cols => _cols.Span;
 
     /// <summary>Returns the coordinate arrays to the pool; the spans must not be used afterwards.</summary>
     public void Dispose()
     {
-        foreach (var array in new[] { _rows, _cols })
-        {
-            if (array is not null)
-            {
-                ArrayPool<double>.Shared.Return(array);
-            }
-        }
-        (_rows, _cols) = (null, null);
+        _rows.Dispose();
+        _cols.Dispose();
     }
-
-    private static double[] Live(double[]? array) => array ?? throw new ObjectDisposedException(nameof(ElasticMap));
 
     /// <summary>Draws a map: all of the row field's noise, then all of the column field's, row-major.</summary>
     /// <param name="height">Tile rows, at least 1.</param>
@@ -76,26 +67,17 @@ public sealed class ElasticMap : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
         var length = checked((height + 2 * padding) * (width + 2 * padding));
-        var noiseRows = ArrayPool<double>.Shared.Rent(length);
-        var noiseCols = ArrayPool<double>.Shared.Rent(length);
-        try
+        using var noiseRows = new PooledBuffer<double>(length);
+        using var noiseCols = new PooledBuffer<double>(length);
+        foreach (var noise in new[] { noiseRows, noiseCols })
         {
+            var values = noise.Span;
             for (var i = 0; i < length; i++)
             {
-                noiseRows[i] = random.NextDouble(-1.0, 1.0);
+                values[i] = random.NextDouble(-1.0, 1.0);
             }
-            for (var i = 0; i < length; i++)
-            {
-                noiseCols[i] = random.NextDouble(-1.0, 1.0);
-            }
-            return FromNoise(height, width, padding, noiseRows.AsSpan(0, length), noiseCols.AsSpan(0, length), sigma,
-                alpha);
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(noiseRows);
-            ArrayPool<double>.Shared.Return(noiseCols);
-        }
+        return FromNoise(height, width, padding, noiseRows.Span, noiseCols.Span, sigma, alpha);
     }
 
     /// <summary>Builds the map from given noise fields of the padded shape (row-major).</summary>
@@ -136,35 +118,26 @@ public sealed class ElasticMap : IDisposable
     }
 
     /// <summary>grid + gaussian_filter(noise) x alpha over the crop, filtering only what the crop needs.</summary>
-    private static double[] Displace(ReadOnlySpan<double> noise, int paddedHeight, int paddedWidth, int padding,
-        int height, int width, double[] kernel, double alpha, bool alongRows)
+    private static PooledBuffer<double> Displace(ReadOnlySpan<double> noise, int paddedHeight, int paddedWidth,
+        int padding, int height, int width, double[] kernel, double alpha, bool alongRows)
     {
-        // Two padded-size scratch fields per map would otherwise land on the large-object heap for every tile.
-        var smoothed = ArrayPool<double>.Shared.Rent(noise.Length);
-        var final = ArrayPool<double>.Shared.Rent(noise.Length);
-        try
+        using var smoothed = new PooledBuffer<double>(noise.Length);
+        using var final = new PooledBuffer<double>(noise.Length);
+        GaussianFilter.FilterAlongRows(noise, smoothed.Span, paddedHeight, paddedWidth, kernel, padding,
+            padding + height);
+        GaussianFilter.FilterAlongColumns(smoothed.Span, final.Span, paddedHeight, paddedWidth, kernel, padding,
+            padding + height, padding, padding + width);
+        var filtered = final.Span;
+        var map = new PooledBuffer<double>(height * width);
+        var coordinates = map.Span;
+        for (var y = 0; y < height; y++)
         {
-            var smoothedSpan = smoothed.AsSpan(0, noise.Length);
-            var finalSpan = final.AsSpan(0, noise.Length);
-            GaussianFilter.FilterAlongRows(noise, smoothedSpan, paddedHeight, paddedWidth, kernel, padding,
-                padding + height);
-            GaussianFilter.FilterAlongColumns(smoothedSpan, finalSpan, paddedHeight, paddedWidth, kernel, padding,
-                padding + height, padding, padding + width);
-            var map = ArrayPool<double>.Shared.Rent(height * width);
-            for (var y = 0; y < height; y++)
+            for (var x = 0; x < width; x++)
             {
-                for (var x = 0; x < width; x++)
-                {
-                    var grid = alongRows ? y + padding : x + padding;
-                    map[y * width + x] = grid + finalSpan[(y + padding) * paddedWidth + x + padding] * alpha;
-                }
+                var grid = alongRows ? y + padding : x + padding;
+                coordinates[y * width + x] = grid + filtered[(y + padding) * paddedWidth + x + padding] * alpha;
             }
-            return map;
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(smoothed);
-            ArrayPool<double>.Shared.Return(final);
-        }
+        return map;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using RootSeg.Segmentation.Data;
 
 namespace RootSeg.Segmentation.Augmentation;
@@ -8,7 +7,7 @@ namespace RootSeg.Segmentation.Augmentation;
 /// labels and labelled flags as N x OutputSize x OutputSize bytes, ready to become tensors (labels widen to int64).
 /// </summary>
 /// <remarks>
-/// The arrays are rented from <see cref="ArrayPool{T}.Shared"/> (cleared first) and go back on
+/// The arrays are rented from the shared array pool (cleared first) and go back on
 /// <see cref="Dispose"/>: a batch of four 572 tiles is 17 MB, and allocating that afresh for every training step
 /// left it to the rare full collections of the large-object heap, so a training process grew by gigabytes between
 /// them. The spans are valid until the batch is disposed; an undisposed batch simply leaves its arrays to the
@@ -16,11 +15,9 @@ namespace RootSeg.Segmentation.Augmentation;
 /// </remarks>
 public sealed class TrainingBatch : IDisposable
 {
-    private readonly int _inputLength;
-    private readonly int _outputLength;
-    private float[]? _inputs;
-    private byte[]? _labels;
-    private byte[]? _labelled;
+    private readonly PooledBuffer<float> _inputs;
+    private readonly PooledBuffer<byte> _labels;
+    private readonly PooledBuffer<byte> _labelled;
 
     internal TrainingBatch(int epoch, int index, TileGeometry geometry, IReadOnlyList<TileWindow> windows)
     {
@@ -28,11 +25,10 @@ public sealed class TrainingBatch : IDisposable
         Index = index;
         Geometry = geometry;
         Windows = windows;
-        _inputLength = windows.Count * 3 * geometry.InputSize * geometry.InputSize;
-        _outputLength = windows.Count * geometry.OutputSize * geometry.OutputSize;
-        _inputs = Rent<float>(_inputLength);
-        _labels = Rent<byte>(_outputLength);
-        _labelled = Rent<byte>(_outputLength);
+        var output = windows.Count * geometry.OutputSize * geometry.OutputSize;
+        _inputs = new PooledBuffer<float>(windows.Count * 3 * geometry.InputSize * geometry.InputSize, clear: true);
+        _labels = new PooledBuffer<byte>(output, clear: true);
+        _labelled = new PooledBuffer<byte>(output, clear: true);
     }
 
     /// <summary>The epoch the batch belongs to (-1 for validation).</summary>
@@ -52,57 +48,39 @@ public sealed class TrainingBatch : IDisposable
 
     /// <summary>Inputs: Count x 3 x InputSize x InputSize, float32 in [-0.5, 0.5].</summary>
     /// <exception cref="ObjectDisposedException">The batch was disposed.</exception>
-    public ReadOnlySpan<float> Inputs => Live(_inputs).AsSpan(0, _inputLength);
+    public ReadOnlySpan<float> Inputs => _inputs.Span;
 
     /// <summary>Labels: Count x OutputSize x OutputSize, 1 root, 0 background or unlabelled.</summary>
     /// <exception cref="ObjectDisposedException">The batch was disposed.</exception>
-    public ReadOnlySpan<byte> Labels => Live(_labels).AsSpan(0, _outputLength);
+    public ReadOnlySpan<byte> Labels => _labels.Span;
 
     /// <summary>Count x OutputSize x OutputSize: 1 where annotated, 0 where unlabelled (left out of loss and metrics).</summary>
     /// <exception cref="ObjectDisposedException">The batch was disposed.</exception>
-    public ReadOnlySpan<byte> Labelled => Live(_labelled).AsSpan(0, _outputLength);
+    public ReadOnlySpan<byte> Labelled => _labelled.Span;
 
     /// <summary>Returns the arrays to the pool; the spans must not be used afterwards.</summary>
     public void Dispose()
     {
-        Return(ref _inputs);
-        Return(ref _labels);
-        Return(ref _labelled);
+        _inputs.Dispose();
+        _labels.Dispose();
+        _labelled.Dispose();
     }
 
     internal Span<float> InputOf(int tile)
     {
         var length = 3 * Geometry.InputSize * Geometry.InputSize;
-        return Live(_inputs).AsSpan(tile * length, length);
+        return _inputs.Span.Slice(tile * length, length);
     }
 
     internal Span<byte> LabelsOf(int tile)
     {
         var length = Geometry.OutputSize * Geometry.OutputSize;
-        return Live(_labels).AsSpan(tile * length, length);
+        return _labels.Span.Slice(tile * length, length);
     }
 
     internal Span<byte> LabelledOf(int tile)
     {
         var length = Geometry.OutputSize * Geometry.OutputSize;
-        return Live(_labelled).AsSpan(tile * length, length);
+        return _labelled.Span.Slice(tile * length, length);
     }
-
-    private static T[] Rent<T>(int length)
-    {
-        var array = ArrayPool<T>.Shared.Rent(length);
-        Array.Clear(array, 0, length);
-        return array;
-    }
-
-    private static void Return<T>(ref T[]? array)
-    {
-        if (array is not null)
-        {
-            ArrayPool<T>.Shared.Return(array);
-            array = null;
-        }
-    }
-
-    private T[] Live<T>(T[]? array) => array ?? throw new ObjectDisposedException(nameof(TrainingBatch));
 }
