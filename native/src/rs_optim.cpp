@@ -32,9 +32,11 @@ RS_EXPORT int rs_optim_sgd_step_(at::Tensor* param, at::Tensor** buffer, double 
 }
 
 // torch.optim.Adam (amsgrad false) for one parameter; step is the float32 scalar step count, incremented here.
+// With decoupled != 0 it is torch.optim.AdamW instead (Loshchilov and Hutter 2019, arXiv:1711.05101): the weight
+// decay shrinks the parameter by lr * weight_decay before the update rather than being added to the gradient.
 RS_EXPORT int rs_optim_adam_step_(at::Tensor* param, at::Tensor* step, at::Tensor* exp_avg, at::Tensor* exp_avg_sq,
                                   double lr, double beta1, double beta2, double eps, double weight_decay,
-                                  int maximize) {
+                                  int decoupled, int maximize) {
     return rs::guard_status([&] {
         at::NoGradGuard no_grad;
         auto& p = rs::deref(param, "param");
@@ -44,7 +46,9 @@ RS_EXPORT int rs_optim_adam_step_(at::Tensor* param, at::Tensor* step, at::Tenso
         TORCH_CHECK(p.grad().defined(), "the parameter has no gradient");
         at::Tensor grad = maximize != 0 ? -p.grad() : p.grad();
         step_t.add_(1);
-        if (weight_decay != 0) {
+        if (weight_decay != 0 && decoupled != 0) {
+            p.mul_(1 - lr * weight_decay);
+        } else if (weight_decay != 0) {
             grad = grad.add(p, weight_decay);
         }
         m.mul_(beta1).add_(grad, 1 - beta1);

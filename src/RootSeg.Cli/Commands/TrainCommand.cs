@@ -21,18 +21,32 @@ internal sealed class TrainCommand : ICommand
     public string Summary => "train the U-Net on a split dataset (log, best model, checkpoints, --resume)";
 
     public string Usage => """
-        usage: rootseg train --data DIR --out RUN_DIR [--split FILE] [--network unet-gn] [--width 64] [--groups 32]
-                             [--tile 572] [--epochs N] [--batch N] [--lr R] [--device cpu|cuda] [--seed S]
-                             [--tiles-per-image N] [--threads N] [--workers N] [--init MODEL]
-                             [--resume]
+        usage: rootseg train --data DIR --out RUN_DIR [--split FILE] [--recipe paper|fast] [--minutes M]
+                             [--network unet-gn|unet-same] [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
+                             [--residual] [--tile 572] [--margin 32] [--epochs N] [--batch N] [--lr R]
+                             [--optimizer sgd|adamw] [--weight-decay D] [--schedule step|poly|cosine] [--warmup N]
+                             [--patience N] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
+                             [--workers N] [--init MODEL] [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
         the epoch with the best pooled F1 on its validation images (Smith et al. 2020). Writes RUN_DIR/log.csv,
         RUN_DIR/best.safetensors (+ best.json: the model's description) and a checkpoint after every epoch.
-          --width W      channels of the first level (default 64; levels W..16W); --groups G must divide it (32)
-          --tile T       input tile side; a valid U-Net size (default 572 -> 388 out; also 444 -> 260, 316 -> 132)
+          --recipe R     paper (default): the paper's U-Net, SGD and step schedule, bit for bit as before;
+                         fast: unet-same width 16, depth 4, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
+                         decay 0.01), 50 warm-up steps, poly decay over the planned epochs. Flags below override it.
+          --minutes M    wall-clock budget (training + validation): epochs are planned to fit it, the decaying
+                         schedules end with it, training stops when it is spent and the best epoch is kept
+          --network N    unet-gn (the paper's, valid convolutions) or unet-same (same padding, output = the tile
+                         less --margin pixels on every side; --depth poolings, --norm, --residual blocks)
+          --width W      channels of the first level (default 64; levels W..16W); --groups G must divide it (default:
+                         the largest of the paper's 32 that divides W and is at most W/2, e.g. 4 for width 8)
+          --tile T       input tile side; unet-gn: a valid U-Net size (default 572 -> 388 out; also 444 -> 260, 316 ->
+                         132); unet-same: a multiple of 2^depth
           --epochs N     epochs (default 80); --batch N tiles per step (4); --lr R initial rate (0.01, x0.3 every
                          30 epochs); SGD with Nesterov momentum 0.99 and weight decay 1e-5
+          --optimizer O  sgd or adamw; --weight-decay D; --schedule step (x0.3 every 30 epochs), poly or cosine (per
+                         step over the planned epochs); --warmup N steps of linear warm-up (decaying schedules)
+          --patience N   stop when the validation F1 has not improved for N epochs (default 0: never)
           --device D     cpu (default) or cuda[:N]
           --seed S       seed of initialisation, tile sampling and augmentation (default 1)
           --tiles-per-image N  at most N of the 90 random tiles per image and epoch (default 40, the paper's)
@@ -62,7 +76,22 @@ internal sealed class TrainCommand : ICommand
         var tilesPerImage = options.String("tiles-per-image") is null ? (int?)null : options.Int("tiles-per-image", 40, 1, 90);
         var workers = options.String("workers") is null ? (int?)null : options.Int("workers", 1, 1, 256);
         var init = options.String("init");
+        var recipe = options.String("recipe");
+        var minutes = options.String("minutes") is null ? (double?)null : options.Double("minutes", 60, 1e-3, 1e6);
+        var depth = options.String("depth") is null ? (int?)null : options.Int("depth", 4, 1, 6);
+        var norm = options.String("norm");
+        var residual = options.Flag("residual") ? true : (bool?)null;
+        var margin = options.String("margin") is null ? (int?)null : options.Int("margin", 32, 0, 4096);
+        var optimizer = options.String("optimizer");
+        var weightDecay = options.String("weight-decay") is null ? (double?)null : options.Double("weight-decay", 0, 0, 10);
+        var schedule = options.String("schedule");
+        var warmup = options.String("warmup") is null ? (int?)null : options.Int("warmup", 0, 0, 10_000_000);
+        var patience = options.String("patience") is null ? (int?)null : options.Int("patience", 0, 0, 1_000_000);
         options.ThrowIfUnused();
+        if (recipe is not null && !TrainingRecipes.All.Contains(recipe))
+        {
+            throw new UsageException($"--recipe must be one of {string.Join(", ", TrainingRecipes.All)}, not '{recipe}'");
+        }
 
         ulong? seed = null;
         if (seedText is not null)
@@ -99,41 +128,79 @@ internal sealed class TrainCommand : ICommand
             var fixedByCheckpoint = new (string Name, object? Value)[]
             {
                 ("network", network), ("width", width), ("groups", groups), ("tile", tile), ("batch", batch),
-                ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage),
+                ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage), ("recipe", recipe),
+                ("depth", depth), ("norm", norm), ("residual", residual), ("margin", margin), ("optimizer", optimizer),
+                ("weight-decay", weightDecay), ("schedule", schedule), ("warmup", warmup),
             }.FirstOrDefault(o => o.Value is not null);
             if (fixedByCheckpoint.Name is not null)
             {
                 throw new UsageException($"--{fixedByCheckpoint.Name} cannot change on --resume: the run continues with " +
-                                         "its checkpoint's settings (only --epochs, --device, --threads and --workers may be given)");
+                                         "its checkpoint's settings (only --epochs, --minutes, --patience, --device, --threads and --workers may be given)");
             }
             var saved = TrainingSession.OptionsToResume(output);
             settings = saved with
             {
                 Epochs = epochs ?? saved.Epochs,
+                Minutes = minutes ?? saved.Minutes,
+                Patience = patience ?? saved.Patience,
                 Device = device ?? saved.Device,
                 Workers = workers ?? saved.Workers,
             };
         }
         else
         {
-            var defaults = new TrainingOptions();
-            var inputTile = tile ?? defaults.InputTile;
-            if (!UNetGN.IsValidInputSize(inputTile))
+            var defaults = TrainingRecipes.Get(recipe ?? TrainingRecipes.Paper);
+            var chosenNetwork = network ?? defaults.Network;
+            if (!NetworkNames.IsKnown(chosenNetwork))
             {
-                throw new UsageException($"--tile {inputTile} does not fit the U-Net; valid sizes near it: " +
-                    string.Join(", ", UNetGN.ValidInputSizes(Math.Max(1, inputTile - 64), inputTile + 64)));
+                throw new UsageException($"--network must be one of {string.Join(", ", NetworkNames.All)}, not '{chosenNetwork}'");
             }
+            var sameNetwork = chosenNetwork == NetworkNames.UNetSame;
+            var inputTile = tile ?? (chosenNetwork == defaults.Network ? defaults.InputTile : sameNetwork ? 576 : 572);
+            int outputTile;
+            if (sameNetwork)
+            {
+                var defaultMargin = defaults.Network == NetworkNames.UNetSame ? (defaults.InputTile - defaults.OutputTile) / 2 : 32;
+                outputTile = inputTile - 2 * (margin ?? defaultMargin);
+                if (outputTile < 1)
+                {
+                    throw new UsageException($"--tile {inputTile} leaves no output inside a margin of {margin ?? defaultMargin} pixels");
+                }
+            }
+            else
+            {
+                if (margin is not null)
+                {
+                    throw new UsageException("--margin applies to --network unet-same only (unet-gn's output is fixed by its valid convolutions)");
+                }
+                if (!UNetGN.IsValidInputSize(inputTile))
+                {
+                    throw new UsageException($"--tile {inputTile} does not fit the U-Net; valid sizes near it: " +
+                        string.Join(", ", UNetGN.ValidInputSizes(Math.Max(1, inputTile - 64), inputTile + 64)));
+                }
+                outputTile = UNetGN.OutputSize(inputTile);
+            }
+            var chosenWidth = width ?? defaults.BaseWidth;
+            var chosenNorm = norm ?? defaults.Norm;
             settings = defaults with
             {
-                Network = network ?? NetworkNames.UNetGN,
-                BaseWidth = width ?? defaults.BaseWidth,
-                // The paper's 32 groups where they divide the width; otherwise the largest power of two that does.
-                Groups = groups ?? GreatestCommonDivisor(defaults.Groups, width ?? defaults.BaseWidth),
+                Network = chosenNetwork,
+                BaseWidth = chosenWidth,
+                Depth = depth ?? defaults.Depth,
+                Norm = chosenNorm,
+                Residual = residual ?? defaults.Residual,
+                Groups = groups ?? (sameNetwork && chosenNorm == NormKind.Batch ? 1 : DefaultGroups(chosenWidth)),
                 InputTile = inputTile,
-                OutputTile = UNetGN.OutputSize(inputTile),
+                OutputTile = outputTile,
                 Epochs = epochs ?? defaults.Epochs,
+                Minutes = minutes,
+                Patience = patience ?? defaults.Patience,
                 BatchSize = batch ?? defaults.BatchSize,
                 LearningRate = rate ?? defaults.LearningRate,
+                Optimizer = optimizer ?? defaults.Optimizer,
+                WeightDecay = weightDecay ?? defaults.WeightDecay,
+                Schedule = schedule ?? defaults.Schedule,
+                WarmupSteps = warmup ?? defaults.WarmupSteps,
                 Device = device ?? defaults.Device,
                 Seed = seed ?? defaults.Seed,
                 Workers = workers ?? defaults.Workers,
@@ -184,7 +251,8 @@ internal sealed class TrainCommand : ICommand
                 Console.Error.WriteLine($"continue with: rootseg train --data {data} --out {output} --resume");
                 return Interrupted;
             }
-            Console.WriteLine($"trained {outcome.CompletedEpochs} epochs; {best}; log: {outcome.Files.Log}");
+            var early = outcome.StoppedEarly is null ? "" : $" ({outcome.StoppedEarly})";
+            Console.WriteLine($"trained {outcome.CompletedEpochs} epochs{early}; {best}; log: {outcome.Files.Log}");
             return 0;
         }
         catch (NonFiniteLossException e)
@@ -198,5 +266,19 @@ internal sealed class TrainCommand : ICommand
         }
     }
 
-    private static int GreatestCommonDivisor(int a, int b) => b == 0 ? a : GreatestCommonDivisor(b, a % b);
+    /// <summary>
+    /// The largest of the paper's 32 groups that divides the width and leaves at least 2 channels per group (width 64:
+    /// 32, 16: 8, 8: 4), so that no group norm normalises single channels.
+    /// </summary>
+    internal static int DefaultGroups(int width)
+    {
+        for (var groups = UNetGN.PaperGroups; groups > 1; groups /= 2)
+        {
+            if (width % groups == 0 && groups <= width / 2)
+            {
+                return groups;
+            }
+        }
+        return 1;
+    }
 }

@@ -19,8 +19,9 @@ namespace RootSeg.Segmentation.Inference;
 public sealed record InferenceNetwork(Module Network, int Shrink, int NativeTile, Func<int, bool> IsValidTile, Device Device)
 {
     /// <summary>
-    /// The network of a loaded model: a <see cref="UNetGN"/> accepts every size <see cref="UNetGN.IsValidInputSize"/>
-    /// allows; another network only sizes whose output stays positive, with the shrink its description states.
+    /// The network of a loaded model: a <see cref="UNetGN"/> or <see cref="UNetSame"/> accepts every size its
+    /// IsValidInputSize allows; another network only sizes whose output stays positive, with the shrink its
+    /// description states.
     /// </summary>
     /// <param name="model">The loaded model; not owned.</param>
     /// <param name="device">Where the model's tensors live (CPU when null).</param>
@@ -36,7 +37,12 @@ public sealed record InferenceNetwork(Module Network, int Shrink, int NativeTile
                 $"{model.Path}: input tile {description.InputTile} and output tile {description.OutputTile} do not " +
                 "differ by an even, non-negative amount", nameof(model));
         }
-        Func<int, bool> valid = model.Network is UNetGN ? UNetGN.IsValidInputSize : s => s > shrink;
+        Func<int, bool> valid = model.Network switch
+        {
+            UNetGN => UNetGN.IsValidInputSize,
+            UNetSame same => same.IsValidInputSize,
+            _ => s => s > shrink,
+        };
         return new InferenceNetwork(model.Network, shrink, description.InputTile, valid, device ?? Device.Cpu);
     }
 }

@@ -43,6 +43,24 @@ public sealed record ModelDescription
     /// <summary>Side of the square output tile in pixels, the centre of the input (388 in the paper).</summary>
     public required int OutputTile { get; init; }
 
+    /// <summary>Poolings of a <see cref="NetworkNames.UNetSame"/> (1 to 6); null for the paper's network (4).</summary>
+    public int? Depth { get; init; }
+
+    /// <summary>
+    /// Normalisation layer of a <see cref="NetworkNames.UNetSame"/>: "batch" or "group"; null for the paper's network
+    /// (group norm).
+    /// </summary>
+    public string? Norm { get; init; }
+
+    /// <summary>Whether a <see cref="NetworkNames.UNetSame"/> has residual blocks; null for the paper's network.</summary>
+    public bool? Residual { get; init; }
+
+    /// <summary>
+    /// Root probability above which a pixel is root, chosen on the validation images during training; null for the
+    /// paper's 0.5.
+    /// </summary>
+    public double? Threshold { get; init; }
+
     /// <summary>How each input tile is normalised; <see cref="TileNormalisation.Name"/>.</summary>
     public string Normalisation { get; init; } = TileNormalisation.Name;
 
@@ -117,10 +135,31 @@ public sealed record ModelDescription
             throw new InvalidDataException(
                 $"{origin}: base width {BaseWidth} and groups {Groups} must be positive, the width a multiple of the groups");
         }
-        if (OutputTile < 1 || InputTile <= OutputTile || (InputTile - OutputTile) % 2 != 0)
+        if (OutputTile < 1 || InputTile < OutputTile || (InputTile - OutputTile) % 2 != 0)
         {
             throw new InvalidDataException(
                 $"{origin}: input tile {InputTile} and output tile {OutputTile} do not make a centred valid tile");
+        }
+        if (Network == NetworkNames.UNetSame)
+        {
+            if (Depth is not (>= 1 and <= 6))
+            {
+                throw new InvalidDataException($"{origin}: {NetworkNames.UNetSame} needs a depth of 1 to 6, not {Depth?.ToString() ?? "none"}");
+            }
+            if (!Networks.NormKind.IsKnown(Norm))
+            {
+                throw new InvalidDataException(
+                    $"{origin}: {NetworkNames.UNetSame} needs a normalisation ({string.Join(", ", Networks.NormKind.All)}), not '{Norm}'");
+            }
+            if (InputTile % (1 << Depth.Value) != 0)
+            {
+                throw new InvalidDataException(
+                    $"{origin}: input tile {InputTile} is not a multiple of {1 << Depth.Value} ({Depth} poolings)");
+            }
+        }
+        if (Threshold is { } threshold && !(threshold > 0 && threshold < 1))
+        {
+            throw new InvalidDataException($"{origin}: threshold {threshold} is not between 0 and 1");
         }
         if (Normalisation != TileNormalisation.Name)
         {

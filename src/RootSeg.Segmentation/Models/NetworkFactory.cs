@@ -29,6 +29,9 @@ public static class NetworkFactory
                         $"a {description.InputTile}-pixel input tile does not give a {description.OutputTile}-pixel output in {NetworkNames.UNetGN}");
                 }
                 return new UNetGN(description.BaseWidth, description.Groups, device);
+            case NetworkNames.UNetSame:
+                return new UNetSame(description.BaseWidth, description.Depth!.Value, description.Norm!, description.Groups,
+                    description.Residual ?? false, (description.InputTile - description.OutputTile) / 2, device);
             default:
                 throw new InvalidDataException($"unknown network '{description.Network}'");
         }

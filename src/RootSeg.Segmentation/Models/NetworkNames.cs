@@ -9,8 +9,14 @@ public static class NetworkNames
     /// </summary>
     public const string UNetGN = "unet-gn";
 
+    /// <summary>
+    /// A U-Net with same-padded convolutions, chosen width, depth, normalisation and residual blocks, whose output
+    /// is the input's centre (<see cref="Networks.UNetSame"/>).
+    /// </summary>
+    public const string UNetSame = "unet-same";
+
     /// <summary>Every known name.</summary>
-    public static IReadOnlyList<string> All { get; } = [UNetGN];
+    public static IReadOnlyList<string> All { get; } = [UNetGN, UNetSame];
 
     /// <summary>Whether <paramref name="name"/> is a known architecture (exact, case-sensitive).</summary>
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);

@@ -46,6 +46,15 @@ public sealed record CheckpointState
     /// <summary>Best validation F1 so far; NaN before any defined one.</summary>
     public double BestF1 { get; init; } = double.NaN;
 
+    /// <summary>Optimiser steps of the completed epochs (the position of a per-step schedule).</summary>
+    public long CompletedSteps { get; init; }
+
+    /// <summary>
+    /// Epochs the decaying schedule spans, as planned when the current epoch started (the options' epochs, or fewer
+    /// to fit the time budget); null before the first epoch.
+    /// </summary>
+    public int? PlannedEpochs { get; init; }
+
     /// <summary>Epoch of <see cref="BestF1"/>, or null.</summary>
     public int? BestEpoch { get; init; }
 

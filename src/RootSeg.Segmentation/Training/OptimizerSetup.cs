@@ -4,16 +4,25 @@ using RootSeg.Torch.Optim;
 namespace RootSeg.Segmentation.Training;
 
 /// <summary>
-/// The optimiser and learning-rate schedule of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) built from
-/// <see cref="TrainingOptions"/>: SGD (Nesterov momentum, weight decay) and a step schedule that the trainer steps
-/// once at the end of every epoch, so epochs 1 to N use the initial rate and epoch N + 1 the first reduced one.
+/// The optimiser and learning-rate schedule built from <see cref="TrainingOptions"/>. The paper's (Smith et al.
+/// 2020, doi:10.1186/s13007-020-00563-0): SGD (Nesterov momentum, weight decay) and a step schedule that the trainer
+/// steps once at the end of every epoch, so epochs 1 to N use the initial rate and epoch N + 1 the first reduced one.
+/// AdamW (arXiv:1711.05101) with PyTorch's default betas and eps otherwise. The decaying schedules set the rate before
+/// every step instead (<see cref="LearningRateSchedule"/>); for them the step scheduler is null.
 /// </summary>
 internal static class OptimizerSetup
 {
-    public static (Sgd Optimizer, StepLr Scheduler) Create(TrainingOptions options, IEnumerable<Tensor> parameters)
+    public static (Optimizer Optimizer, StepLr? Scheduler) Create(TrainingOptions options, IEnumerable<Tensor> parameters)
     {
-        var optimizer = new Sgd(parameters, options.LearningRate, options.Momentum, 0, options.WeightDecay,
-            options.Nesterov);
-        return (optimizer, new StepLr(optimizer, options.LearningRateStepEpochs, options.LearningRateGamma));
+        Optimizer optimizer = options.Optimizer switch
+        {
+            OptimizerNames.AdamW => new Adam(parameters, options.LearningRate, weightDecay: options.WeightDecay,
+                decoupledWeightDecay: true),
+            _ => new Sgd(parameters, options.LearningRate, options.Momentum, 0, options.WeightDecay, options.Nesterov),
+        };
+        var scheduler = options.Schedule == ScheduleNames.Step
+            ? new StepLr(optimizer, options.LearningRateStepEpochs, options.LearningRateGamma)
+            : null;
+        return (optimizer, scheduler);
     }
 }

@@ -78,7 +78,10 @@ public sealed class Trainer
 
         var state = resume ? Resume(files, network, optimizer, data) : Fresh(files, data);
         optimizer.LearningRate = state.LearningRate;
-        scheduler.LastEpoch = state.SchedulerEpoch;
+        if (scheduler is not null)
+        {
+            scheduler.LastEpoch = state.SchedulerEpoch;
+        }
 
         var geometry = new TileGeometry(_options.InputTile, _options.OutputTile);
         var pipeline = new AugmentationPipeline(data.Train, new AugmentationOptions
@@ -93,13 +96,31 @@ public sealed class Trainer
         var session = new SessionClock();
         for (var epoch = state.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
         {
-            var progress = state.InProgress is { } partial && partial.Epoch == epoch ? partial : EpochProgress.Start(epoch);
+            var resuming = state.InProgress is { } partial && partial.Epoch == epoch;
+            var progress = resuming ? state.InProgress! : EpochProgress.Start(epoch);
+            if (!resuming)
+            {
+                var plan = EpochPlan.Next(_options, state);
+                if (plan.StopReason is not null)
+                {
+                    return new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files)
+                    {
+                        StoppedEarly = plan.StopReason,
+                    };
+                }
+                state = state with { PlannedEpochs = plan.PlannedEpochs };
+            }
             progress = TrainEpoch(network, optimizer, pipeline, progress, state, files, session, cancellationToken,
-                out var cancelled);
-            if (cancelled)
+                out var stop);
+            if (stop != EpochStop.None)
             {
                 Checkpoint.Save(files, network, optimizer, state with { InProgress = progress });
-                return new TrainingOutcome(false, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
+                return stop == EpochStop.Budget
+                    ? new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files)
+                    {
+                        StoppedEarly = EpochPlan.BudgetSpent(_options.Minutes!.Value),
+                    }
+                    : new TrainingOutcome(false, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
             }
 
             var started = Stopwatch.GetTimestamp();
@@ -114,7 +135,7 @@ public sealed class Trainer
             var seconds = progress.Seconds + Stopwatch.GetElapsedTime(started).TotalSeconds;
             var train = new EpochMetrics(progress.LossSum / Math.Max(1, progress.NextBatch), progress.Counts);
             var record = new EpochRecord(epoch, train, validation, optimizer.LearningRate, seconds);
-            scheduler.Step();
+            scheduler?.Step();
 
             var isBest = !double.IsNaN(validation.F1) && (double.IsNaN(state.BestF1) || validation.F1 > state.BestF1);
             state = state with
@@ -122,7 +143,8 @@ public sealed class Trainer
                 CompletedEpochs = epoch,
                 InProgress = null,
                 LearningRate = optimizer.LearningRate,
-                SchedulerEpoch = scheduler.LastEpoch,
+                SchedulerEpoch = scheduler?.LastEpoch ?? 0,
+                CompletedSteps = state.CompletedSteps + progress.NextBatch,
                 BestF1 = isBest ? validation.F1 : state.BestF1,
                 BestEpoch = isBest ? epoch : state.BestEpoch,
                 Records = [.. state.Records, record],
@@ -138,15 +160,22 @@ public sealed class Trainer
             {
                 return new TrainingOutcome(false, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
             }
+            if (_options.Patience > 0 && state.BestEpoch is { } best && epoch - best >= _options.Patience && epoch < _options.Epochs)
+            {
+                return new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files)
+                {
+                    StoppedEarly = $"the validation F1 has not improved for {_options.Patience} epochs (patience)",
+                };
+            }
         }
         return new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
     }
 
-    private EpochProgress TrainEpoch(Module network, Sgd optimizer, AugmentationPipeline pipeline,
+    private EpochProgress TrainEpoch(Module network, Optimizer optimizer, AugmentationPipeline pipeline,
         EpochProgress progress, CheckpointState state, RunFiles files, SessionClock session,
-        CancellationToken cancellationToken, out bool cancelled)
+        CancellationToken cancellationToken, out EpochStop stop)
     {
-        cancelled = false;
+        stop = EpochStop.None;
         var epochTiles = pipeline.EpochTiles(progress.Epoch).Count;
         if (epochTiles == 0)
         {
@@ -160,7 +189,7 @@ public sealed class Trainer
         }
         if (cancellationToken.IsCancellationRequested)
         {
-            cancelled = true;
+            stop = EpochStop.Cancelled;
             return progress;
         }
         var device = Device.Parse(_options.Device);
@@ -168,8 +197,16 @@ public sealed class Trainer
         var secondsBefore = progress.Seconds;
         var last = started;
         var lastGood = File.Exists(files.Checkpoint) ? files.Checkpoint : null;
+        var secondsOfEarlierEpochs = state.Records.Sum(r => r.Seconds);
         foreach (var batch in pipeline.ReadEpoch(progress.Epoch, progress.NextBatch))
         {
+            if (_options.Schedule != ScheduleNames.Step)
+            {
+                var planned = state.PlannedEpochs ?? _options.Epochs;
+                optimizer.LearningRate = LearningRateSchedule.At(_options.Schedule, _options.LearningRate,
+                    _options.WarmupSteps, state.CompletedSteps + batch.Index,
+                    LearningRateSchedule.Progress(progress.Epoch, batch.Index, batches, planned));
+            }
             var (loss, counts) = Step(network, optimizer, batch, device, progress.Epoch, lastGood);
             progress = progress with
             {
@@ -186,14 +223,20 @@ public sealed class Trainer
                 session.Seconds));
             if (cancellationToken.IsCancellationRequested && progress.NextBatch < batches)
             {
-                cancelled = true;
+                stop = EpochStop.Cancelled;
+                return progress;
+            }
+            if (_options.Minutes is { } minutes && progress.NextBatch < batches
+                && secondsOfEarlierEpochs + progress.Seconds >= minutes * 60)
+            {
+                stop = EpochStop.Budget;
                 return progress;
             }
         }
         return progress;
     }
 
-    private (double Loss, ConfusionCounts Counts) Step(Module network, Sgd optimizer, TrainingBatch batch, Device device,
+    private (double Loss, ConfusionCounts Counts) Step(Module network, Optimizer optimizer, TrainingBatch batch, Device device,
         int epoch, string? checkpoint)
     {
         using var scope = TensorScope.Enter();
@@ -270,11 +313,18 @@ public sealed class Trainer
         };
     }
 
-    private CheckpointState Resume(RunFiles files, Module network, Sgd optimizer, TrainingData data)
+    private CheckpointState Resume(RunFiles files, Module network, Optimizer optimizer, TrainingData data)
     {
         var state = Checkpoint.Load(files, network, optimizer);
         // Only the length of the run and where it runs may change on resume; the rest fixes the updates.
-        var expected = state.Options with { Epochs = _options.Epochs, Workers = _options.Workers, Device = _options.Device };
+        var expected = state.Options with
+        {
+            Epochs = _options.Epochs,
+            Minutes = _options.Minutes,
+            Patience = _options.Patience,
+            Workers = _options.Workers,
+            Device = _options.Device,
+        };
         if (expected != _options)
         {
             throw new InvalidOperationException(
@@ -329,6 +379,13 @@ public sealed class Trainer
     private static string Version =>
         System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(
             typeof(Trainer).Assembly)?.InformationalVersion ?? "unknown";
+
+    private enum EpochStop
+    {
+        None,
+        Cancelled,
+        Budget,
+    }
 
     private sealed class SessionClock
     {

@@ -47,6 +47,39 @@ public sealed record TrainingOptions
     /// <summary>Network architecture; see <see cref="NetworkNames"/>.</summary>
     public string Network { get; init; } = NetworkNames.UNetGN;
 
+    /// <summary>Poolings of a <see cref="NetworkNames.UNetSame"/> (1 to 6; the paper's network has 4).</summary>
+    public int Depth { get; init; } = 4;
+
+    /// <summary>Normalisation of a <see cref="NetworkNames.UNetSame"/>: a <see cref="Networks.NormKind"/> name.</summary>
+    public string Norm { get; init; } = Networks.NormKind.Group;
+
+    /// <summary>Residual blocks in a <see cref="NetworkNames.UNetSame"/>.</summary>
+    public bool Residual { get; init; }
+
+    /// <summary>The named recipe these options started from (<see cref="TrainingRecipes"/>); informative.</summary>
+    public string Recipe { get; init; } = TrainingRecipes.Paper;
+
+    /// <summary>The optimiser: <see cref="OptimizerNames.Sgd"/> (the paper's) or <see cref="OptimizerNames.AdamW"/>.</summary>
+    public string Optimizer { get; init; } = OptimizerNames.Sgd;
+
+    /// <summary>
+    /// The learning-rate schedule: <see cref="ScheduleNames.Step"/> (the paper's, see <see cref="LearningRateStepEpochs"/>),
+    /// <see cref="ScheduleNames.Poly"/> or <see cref="ScheduleNames.Cosine"/> (per step, over the planned epochs).
+    /// </summary>
+    public string Schedule { get; init; } = ScheduleNames.Step;
+
+    /// <summary>Optimiser steps over which the rate rises linearly to its initial value (0: none, the paper's).</summary>
+    public int WarmupSteps { get; init; }
+
+    /// <summary>Stop when the validation F1 has not improved for this many epochs (0: never, the paper's).</summary>
+    public int Patience { get; init; }
+
+    /// <summary>
+    /// Wall-clock budget of the run in minutes (training and validation, summed over resumed sessions); null for none.
+    /// Epochs are planned to fit it, so that a decaying schedule ends with the budget; may change on resume.
+    /// </summary>
+    public double? Minutes { get; init; }
+
     /// <summary>Channels of the network's first level (64 in the paper).</summary>
     public int BaseWidth { get; init; } = 64;
 
@@ -111,10 +144,49 @@ public sealed record TrainingOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Groups), Groups, $"must divide the base width {BaseWidth}");
         }
-        if (OutputTile < 1 || InputTile <= OutputTile || (InputTile - OutputTile) % 2 != 0)
+        if (OutputTile < 1 || InputTile < OutputTile || (InputTile - OutputTile) % 2 != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(OutputTile), OutputTile,
-                $"must be smaller than the input tile {InputTile} by an even number of pixels");
+                $"must be the input tile {InputTile} or smaller by an even number of pixels");
+        }
+        if (WarmupSteps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, "must be 0 or more");
+        }
+        if (Patience < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "must be 0 (off) or more");
+        }
+        if (Minutes is { } minutes && !(minutes > 0 && double.IsFinite(minutes)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Minutes), minutes, "must be a finite number > 0");
+        }
+        if (!OptimizerNames.IsKnown(Optimizer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer,
+                $"unknown optimiser (known: {string.Join(", ", OptimizerNames.All)})");
+        }
+        if (!ScheduleNames.IsKnown(Schedule))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule,
+                $"unknown schedule (known: {string.Join(", ", ScheduleNames.All)})");
+        }
+        if (Network == NetworkNames.UNetSame)
+        {
+            if (Depth is < 1 or > 6)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Depth), Depth, "must be 1 to 6");
+            }
+            if (!Networks.NormKind.IsKnown(Norm))
+            {
+                throw new ArgumentOutOfRangeException(nameof(Norm), Norm,
+                    $"unknown normalisation (known: {string.Join(", ", Networks.NormKind.All)})");
+            }
+            if (InputTile % (1 << Depth) != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(InputTile), InputTile,
+                    $"must be a multiple of {1 << Depth} for {Depth} poolings");
+            }
         }
         if (!NetworkNames.IsKnown(Network))
         {

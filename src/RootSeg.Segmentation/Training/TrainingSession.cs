@@ -59,13 +59,8 @@ public static class TrainingSession
             try
             {
                 (network, options) = Build(options, device, request.Resume, observer);
-                var description = new ModelDescription
+                var description = Describe(options) with
                 {
-                    Network = options.Network,
-                    BaseWidth = options.BaseWidth,
-                    Groups = options.Groups,
-                    InputTile = options.InputTile,
-                    OutputTile = options.OutputTile,
                     Source = options.InitModel is null ? "rootseg train" : $"rootseg train, fine-tuned from {options.InitModel}",
                 };
                 var trainer = new Trainer(options, Loss, observer);
@@ -97,26 +92,46 @@ public static class TrainingSession
         {
             var loaded = ModelFile.Load(options.InitModel, device, options.Groups);
             var d = loaded.Description;
-            if (d.BaseWidth != options.BaseWidth || d.Groups != options.Groups || d.Network != options.Network)
+            var wanted = Describe(options);
+            if (d.BaseWidth != wanted.BaseWidth || d.Groups != wanted.Groups || d.Network != wanted.Network
+                || d.Depth != wanted.Depth || d.Norm != wanted.Norm || d.Residual != wanted.Residual)
             {
                 observer?.OnNotice(
                     $"fine-tuning {options.InitModel}: {d.Network} of width {d.BaseWidth} with {d.Groups} groups " +
-                    $"(instead of width {options.BaseWidth}, {options.Groups} groups)");
-                options = options with { Network = d.Network, BaseWidth = d.BaseWidth, Groups = d.Groups };
+                    $"(instead of {options.Network} of width {options.BaseWidth}, {options.Groups} groups)");
+                options = options with
+                {
+                    Network = d.Network,
+                    BaseWidth = d.BaseWidth,
+                    Groups = d.Groups,
+                    Depth = d.Depth ?? options.Depth,
+                    Norm = d.Norm ?? options.Norm,
+                    Residual = d.Residual ?? options.Residual,
+                };
             }
             return (loaded.Network, options);
         }
         // The seed fixes the He initialisation; on resume the checkpoint's weights replace it.
         Engine.ManualSeed(options.Seed);
-        var description = new ModelDescription
+        return (NetworkFactory.Create(Describe(options), device), options);
+    }
+
+    /// <summary>The description of the network that <paramref name="options"/> train.</summary>
+    public static ModelDescription Describe(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var same = options.Network == NetworkNames.UNetSame;
+        return new ModelDescription
         {
             Network = options.Network,
             BaseWidth = options.BaseWidth,
             Groups = options.Groups,
             InputTile = options.InputTile,
             OutputTile = options.OutputTile,
+            Depth = same ? options.Depth : null,
+            Norm = same ? options.Norm : null,
+            Residual = same ? options.Residual : null,
         };
-        return (NetworkFactory.Create(description, device), options);
     }
 
     private static Tensor Loss(Tensor logits, Tensor target, Tensor labelled) =>

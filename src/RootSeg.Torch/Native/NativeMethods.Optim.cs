@@ -9,5 +9,5 @@ internal static partial class NativeMethods
     internal static partial int rs_optim_sgd_step_(TensorHandle param, ref IntPtr buffer, double lr, double momentum, double dampening, double weightDecay, int nesterov, int maximize);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
-    internal static partial int rs_optim_adam_step_(TensorHandle param, TensorHandle step, TensorHandle expAvg, TensorHandle expAvgSq, double lr, double beta1, double beta2, double eps, double weightDecay, int maximize);
+    internal static partial int rs_optim_adam_step_(TensorHandle param, TensorHandle step, TensorHandle expAvg, TensorHandle expAvgSq, double lr, double beta1, double beta2, double eps, double weightDecay, int decoupled, int maximize);
 }

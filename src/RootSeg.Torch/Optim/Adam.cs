@@ -6,7 +6,9 @@ namespace RootSeg.Torch.Optim;
 /// Adam (Kingma and Ba 2015, arXiv:1412.6980, Algorithm 1) with torch.optim.Adam's semantics exactly (PyTorch
 /// 1.13's single-tensor update, amsgrad off): L2 weight decay added to the gradient, bias corrections computed in
 /// double precision from the float32 step count. State per parameter: "step" (float32 scalar), "exp_avg",
-/// "exp_avg_sq".
+/// "exp_avg_sq". With <c>decoupledWeightDecay</c> it is torch.optim.AdamW (Loshchilov and Hutter 2019,
+/// arXiv:1711.05101): the parameter shrinks by lr x weight decay before each update instead of the decay being added
+/// to the gradient.
 /// </summary>
 public sealed class Adam : Optimizer
 {
@@ -17,7 +19,7 @@ public sealed class Adam : Optimizer
     /// <summary>Creates the optimiser.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A beta is outside [0, 1), eps or weight decay negative.</exception>
     public Adam(IEnumerable<Tensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
-        double eps = 1e-8, double weightDecay = 0)
+        double eps = 1e-8, double weightDecay = 0, bool decoupledWeightDecay = false)
         : base(parameters, learningRate)
     {
         if (!(beta1 >= 0 && beta1 < 1))
@@ -30,8 +32,11 @@ public sealed class Adam : Optimizer
         }
         ArgumentOutOfRangeException.ThrowIfNegative(eps);
         ArgumentOutOfRangeException.ThrowIfNegative(weightDecay);
-        (Beta1, Beta2, Eps, WeightDecay) = (beta1, beta2, eps, weightDecay);
+        (Beta1, Beta2, Eps, WeightDecay, DecoupledWeightDecay) = (beta1, beta2, eps, weightDecay, decoupledWeightDecay);
     }
+
+    /// <summary>Whether the weight decay is AdamW's (decoupled from the gradient).</summary>
+    public bool DecoupledWeightDecay { get; }
 
     /// <summary>Decay of the first-moment estimate.</summary>
     public double Beta1 { get; }
@@ -55,7 +60,7 @@ public sealed class Adam : Optimizer
         var m = GetState(index, ExpAvg) ?? SetState(index, ExpAvg, Tensor.Zeros(parameter.Shape, parameter.DType, parameter.Device));
         var v = GetState(index, ExpAvgSq) ?? SetState(index, ExpAvgSq, Tensor.Zeros(parameter.Shape, parameter.DType, parameter.Device));
         NativeMethods.Check(NativeMethods.rs_optim_adam_step_(parameter.Handle, step.Handle, m.Handle, v.Handle,
-            LearningRate, Beta1, Beta2, Eps, WeightDecay, 0));
+            LearningRate, Beta1, Beta2, Eps, WeightDecay, DecoupledWeightDecay ? 1 : 0, 0));
     }
 
     /// <inheritdoc/>

@@ -41,7 +41,7 @@ public sealed class OptimizerSetupTests
                         $"step {step}, element {i}: {after[step][i]} vs {actual[i]}");
                 }
             }
-            scheduler.Step();
+            scheduler!.Step();
         }
     }
 }
