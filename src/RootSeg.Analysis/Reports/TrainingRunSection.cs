@@ -21,7 +21,9 @@ internal static class TrainingRunSection
             "F1 (0 = no overlap with the annotation, 1 = perfect) after each epoch, on the tiles the network learns from "
             + "(training) and on the held-back validation images. Both rising together means it is learning roots, "
             + "not memorising; validation falling while training rises would mean over-fitting. The loss is what "
-            + "training minimises (Dice loss plus 0.3 x cross-entropy); lower is better.";
+            + "training minimises (Dice loss plus 0.3 x cross-entropy); lower is better. The last chart puts the "
+            + "validation F1 against the wall-clock minutes of training (validation included), the accuracy a time "
+            + "budget buys on this machine.";
         if (runDirectory is null)
         {
             var reason = "no training run folder was given (--run)";
@@ -53,10 +55,13 @@ internal static class TrainingRunSection
         var lossPlot = new SvgPlot("Loss per epoch", "epoch", "loss")
             .AddLine("training", log.Epochs, log.TrainLoss)
             .AddLine("validation", log.Epochs, log.ValidationLoss);
+        var timePlot = new SvgPlot("Validation F1 against training time", "minutes of training", "F1")
+            .AddLine("validation", log.Minutes, log.ValidationF1);
         yield return ReportSection.Create("training", "Training curves", curvesGuide,
             Xhtml.Classed("div", "charts",
                 Xhtml.Classed("figure", "chart", Charts.TrainingCurves(log.TrainF1, log.ValidationF1, "F1 per epoch").ToElement()),
-                Xhtml.Classed("figure", "chart", lossPlot.ToElement())));
+                Xhtml.Classed("figure", "chart", lossPlot.ToElement()),
+                Xhtml.Classed("figure", "chart", timePlot.ToElement())));
     }
 
     private static IEnumerable<IReadOnlyList<object>> SummaryRows(ModelInfo? model, LogInfo? log)
@@ -135,9 +140,17 @@ internal static class TrainingRunSection
                 problem = $"the training log '{path}' has no epochs yet";
                 return null;
             }
+            var seconds = table.NumericColumn("seconds");
+            var minutes = new double[seconds.Length];
+            double total = 0;
+            for (var i = 0; i < seconds.Length; i++)
+            {
+                total += seconds[i];
+                minutes[i] = total / 60;
+            }
             return new LogInfo(
                 table.NumericColumn("epoch"), table.NumericColumn("train_f1"), table.NumericColumn("val_f1"),
-                table.NumericColumn("train_loss"), table.NumericColumn("val_loss"), table.NumericColumn("seconds").Sum());
+                table.NumericColumn("train_loss"), table.NumericColumn("val_loss"), minutes);
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or IOException)
         {
@@ -148,8 +161,11 @@ internal static class TrainingRunSection
 
     private sealed record ModelInfo(string Network, int BaseWidth, int Groups, int InputTile, int OutputTile, int? Epoch, double? ValidationF1);
 
-    private sealed record LogInfo(double[] Epochs, double[] TrainF1, double[] ValidationF1, double[] TrainLoss, double[] ValidationLoss, double Seconds)
+    // Minutes: cumulative wall-clock minutes at the end of each epoch.
+    private sealed record LogInfo(double[] Epochs, double[] TrainF1, double[] ValidationF1, double[] TrainLoss, double[] ValidationLoss, double[] Minutes)
     {
+        public double Seconds => Minutes.Length == 0 ? 0 : Minutes[^1] * 60;
+
         private int BestIndex => Enumerable.Range(0, ValidationF1.Length)
             .Where(i => double.IsFinite(ValidationF1[i]))
             .DefaultIfEmpty(-1)

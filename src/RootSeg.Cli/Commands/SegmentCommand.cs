@@ -41,7 +41,8 @@ internal sealed class SegmentCommand : ICommand
           --tta flip          average over left-right and top-bottom flips (4 passes per tile)
           --batch N           tiles per network pass (default 1: on a CPU as fast as 2 for the paper's
                               network with 1 GB less memory; 2 is 6% faster for width 8; more for a GPU)
-          --threshold P       root where probability > P (default 0.5)
+          --threshold P       root where probability > P (default: the threshold the model chose on its
+                              validation images, recorded in its file, else the paper's 0.5)
           --probabilities     also write DIR/STEM.prob.png (probability x 255)
           --overlay           also write DIR/STEM.overlay.jpg (roots tinted red)
           --crop X,Y,W,H      segment only this rectangle of every photo
@@ -69,7 +70,7 @@ internal sealed class SegmentCommand : ICommand
             throw new UsageException($"--tta must be 'flip', not '{tta}'");
         }
         var batch = options.Int("batch", new SegmenterOptions().BatchSize, 1, 1024);
-        var threshold = options.Double("threshold", 0.5, 1e-6, 1 - 1e-6);
+        double? threshold = options.String("threshold") is null ? null : options.Double("threshold", 0.5, 1e-6, 1 - 1e-6);
         var probabilities = options.Flag("probabilities");
         var overlay = options.Flag("overlay");
         var cropText = options.String("crop");
@@ -90,7 +91,7 @@ internal sealed class SegmentCommand : ICommand
             segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
             {
                 TileSize = tile, AutoTile = autoTile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
-                BatchSize = batch, Threshold = threshold,
+                BatchSize = batch, Threshold = threshold ?? model.Description.Threshold ?? 0.5,
             });
         }
         catch (ArgumentException e) when (e.ParamName == "options")

@@ -8,6 +8,12 @@ public sealed record EpochMetrics(double Loss, ConfusionCounts Counts)
     /// <summary>Pooled F1; NaN where undefined.</summary>
     public double F1 => Counts.F1;
 
+    /// <summary>
+    /// Root probability above which a pixel counted as root for <see cref="Counts"/>: 0.5, or the validation threshold
+    /// chosen with <see cref="TrainingOptions.TuneThreshold"/>.
+    /// </summary>
+    public double Threshold { get; init; } = 0.5;
+
     /// <summary>Pooled precision; NaN where undefined.</summary>
     public double Precision => Counts.Precision;
 

@@ -2,7 +2,7 @@ namespace RootSeg.Segmentation.Training;
 
 /// <summary>Where training stands after one optimiser step.</summary>
 /// <param name="Epoch">1-based epoch.</param>
-/// <param name="Epochs">Epochs of the run.</param>
+/// <param name="Epochs">Epochs of the run as planned (fewer than the options' when a time budget limits it).</param>
 /// <param name="Batch">Batches done in this epoch (1-based index of the step just taken).</param>
 /// <param name="Batches">Batches in this epoch.</param>
 /// <param name="Tiles">Tiles trained in this epoch so far.</param>

@@ -218,7 +218,7 @@ public sealed class Trainer
             // Wall time between steps, so the rate includes any wait for augmented batches.
             session.Add(batch.Count, Stopwatch.GetElapsedTime(last).TotalSeconds);
             last = Stopwatch.GetTimestamp();
-            _observer?.OnStep(new StepReport(progress.Epoch, _options.Epochs, progress.NextBatch, batches,
+            _observer?.OnStep(new StepReport(progress.Epoch, state.PlannedEpochs ?? _options.Epochs, progress.NextBatch, batches,
                 Math.Min(epochTiles, progress.NextBatch * _options.BatchSize), epochTiles, loss, session.Tiles,
                 session.Seconds));
             if (cancellationToken.IsCancellationRequested && progress.NextBatch < batches)
@@ -263,7 +263,8 @@ public sealed class Trainer
         using var noGrad = NoGradScope.Enter();
         double lossSum = 0;
         var batches = 0;
-        ConfusionCounts counts = default;
+        IReadOnlyList<double> thresholds = _options.TuneThreshold ? ThresholdCandidates : [0.5];
+        var counts = new ConfusionCounts[thresholds.Count];
         foreach (var batch in AugmentationPipeline.ValidationBatches(images, geometry, _options.ValidationBatchSize))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -275,11 +276,24 @@ public sealed class Trainer
             batch.Dispose();
             var logits = network.Forward(input);
             lossSum += _loss(logits, target, labelled).Item();
-            counts += ConfusionCounter.Count(logits, target, labelled);
+            var batchCounts = ConfusionCounter.Count(Functional.Softmax(logits, 1).Select(1, 1), target, labelled, thresholds);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] += batchCounts[i];
+            }
             batches++;
         }
-        return new EpochMetrics(lossSum / Math.Max(1, batches), counts);
+        // The best F1; among equals the threshold nearest the paper's 0.5.
+        var best = Enumerable.Range(0, counts.Length)
+            .OrderByDescending(i => double.IsNaN(counts[i].F1) ? double.NegativeInfinity : counts[i].F1)
+            .ThenBy(i => Math.Abs(thresholds[i] - 0.5))
+            .First();
+        return new EpochMetrics(lossSum / Math.Max(1, batches), counts[best]) { Threshold = thresholds[best] };
     }
+
+    /// <summary>The thresholds tried with <see cref="TrainingOptions.TuneThreshold"/>: 0.30 to 0.90 in steps of 0.05.</summary>
+    public static IReadOnlyList<double> ThresholdCandidates { get; } =
+        Enumerable.Range(6, 13).Select(i => Math.Round(i * 0.05, 2)).ToArray();
 
     // The tensors are copies: the batch may be disposed as soon as they exist.
     private static (Tensor Input, Tensor Target, Tensor Labelled) ToTensors(TrainingBatch batch, Device device)
@@ -351,6 +365,7 @@ public sealed class Trainer
         template with
         {
             Epoch = record.Epoch,
+            Threshold = _options.TuneThreshold ? record.Validation.Threshold : template.Threshold,
             Metrics = new Dictionary<string, double>
             {
                 ["validation_f1"] = record.Validation.F1,

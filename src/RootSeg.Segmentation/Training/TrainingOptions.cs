@@ -71,6 +71,13 @@ public sealed record TrainingOptions
     /// <summary>Optimiser steps over which the rate rises linearly to its initial value (0: none, the paper's).</summary>
     public int WarmupSteps { get; init; }
 
+    /// <summary>
+    /// Choose, after every epoch, the root-probability threshold (0.30 to 0.90 in steps of 0.05) that maximises the
+    /// pooled validation F1, rank epochs by that F1, and store the threshold in the best model, where segmentation
+    /// uses it unless told otherwise (false: the paper's 0.5).
+    /// </summary>
+    public bool TuneThreshold { get; init; }
+
     /// <summary>Stop when the validation F1 has not improved for this many epochs (0: never, the paper's).</summary>
     public int Patience { get; init; }
 

@@ -10,9 +10,45 @@ namespace RootSeg.Segmentation.Tests.Networks;
 /// </summary>
 internal static class UnetFixture
 {
-    private static readonly Lazy<(JsonElement Index, float[] Data)> s_fixture = new(() =>
+    private static readonly ArrayFixture s_fixture = new("unet");
+
+    public static int BaseWidth => s_fixture.Int("base_width");
+
+    public static int Groups => s_fixture.Int("groups");
+
+    public static ulong Seed => s_fixture.Index.GetProperty("seed").GetUInt64();
+
+    public static IEnumerable<string> Names(string prefix) => s_fixture.Names(prefix);
+
+    public static long[] Shape(string name) => s_fixture.Shape(name);
+
+    public static float[] Floats(string name) => s_fixture.Floats(name);
+
+    /// <summary>The array as a new float32 tensor.</summary>
+    public static Tensor Load(string name) => s_fixture.Load(name);
+
+    /// <summary>The array (stored as 0/1 floats) as a new int64 tensor of class indices.</summary>
+    public static Tensor LoadClasses(string name) => s_fixture.LoadClasses(name);
+
+    /// <summary>The arrays named "<paramref name="prefix"/>KEY" as new tensors by KEY (the caller disposes them).</summary>
+    public static Dictionary<string, Tensor> StateDict(string prefix) => s_fixture.StateDict(prefix);
+
+    /// <inheritdoc cref="ArrayFixture.AssertClose"/>
+    public static void AssertClose(string name, Tensor actual, double rtol, double atol) =>
+        s_fixture.AssertClose(name, actual, rtol, atol);
+}
+
+/// <summary>
+/// Named float32 arrays (little-endian, back to back) in Fixtures/NAME/arrays.bin with their shapes and offsets in
+/// arrays.json, as scripts/fixtures/unet.py and unet_same.py write them.
+/// </summary>
+internal sealed class ArrayFixture
+{
+    private readonly Lazy<(JsonElement Index, float[] Data)> _fixture;
+
+    public ArrayFixture(string name) => _fixture = new(() =>
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "unet");
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
         using var stream = File.OpenRead(Path.Combine(folder, "arrays.json"));
         var index = JsonDocument.Parse(stream).RootElement.Clone();
         var bytes = File.ReadAllBytes(Path.Combine(folder, "arrays.bin"));
@@ -24,41 +60,39 @@ internal static class UnetFixture
         return (index, data);
     });
 
-    public static int BaseWidth => s_fixture.Value.Index.GetProperty("base_width").GetInt32();
+    public JsonElement Index => _fixture.Value.Index;
 
-    public static int Groups => s_fixture.Value.Index.GetProperty("groups").GetInt32();
+    public int Int(string key) => Index.GetProperty(key).GetInt32();
 
-    public static ulong Seed => s_fixture.Value.Index.GetProperty("seed").GetUInt64();
+    public IEnumerable<string> Names(string prefix) =>
+        _fixture.Value.Index.GetProperty("arrays").EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith(prefix, StringComparison.Ordinal));
 
-    public static IEnumerable<string> Names(string prefix) =>
-        s_fixture.Value.Index.GetProperty("arrays").EnumerateObject().Select(p => p.Name).Where(n => n.StartsWith(prefix, StringComparison.Ordinal));
-
-    public static long[] Shape(string name) =>
+    public long[] Shape(string name) =>
         Entry(name).GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
 
-    public static float[] Floats(string name)
+    public float[] Floats(string name)
     {
         var shape = Shape(name);
         var count = shape.Aggregate(1L, (a, b) => a * b);
         var offset = Entry(name).GetProperty("offset").GetInt64();
-        return s_fixture.Value.Data.AsSpan((int)offset, (int)count).ToArray();
+        return _fixture.Value.Data.AsSpan((int)offset, (int)count).ToArray();
     }
 
     /// <summary>The array as a new float32 tensor.</summary>
-    public static Tensor Load(string name) => Tensor.FromArray(Floats(name), Shape(name));
+    public Tensor Load(string name) => Tensor.FromArray(Floats(name), Shape(name));
 
     /// <summary>The array (stored as 0/1 floats) as a new int64 tensor of class indices.</summary>
-    public static Tensor LoadClasses(string name) => Tensor.FromArray(Floats(name).Select(v => (long)v).ToArray(), Shape(name));
+    public Tensor LoadClasses(string name) => Tensor.FromArray(Floats(name).Select(v => (long)v).ToArray(), Shape(name));
 
     /// <summary>The arrays named "<paramref name="prefix"/>KEY" as new tensors by KEY (the caller disposes them).</summary>
-    public static Dictionary<string, Tensor> StateDict(string prefix) =>
+    public Dictionary<string, Tensor> StateDict(string prefix) =>
         Names(prefix).ToDictionary(n => n[prefix.Length..], Load, StringComparer.Ordinal);
 
     /// <summary>
     /// Asserts the shape and |a - e| &lt;= atol + rtol * max|e| for every element, the scale taken over the whole
     /// array (so that near-zero elements of a gradient are judged against the gradient's size).
     /// </summary>
-    public static void AssertClose(string name, Tensor actual, double rtol, double atol)
+    public void AssertClose(string name, Tensor actual, double rtol, double atol)
     {
         Assert.Equal(Shape(name), actual.Shape);
         var expected = Floats(name);
@@ -73,8 +107,8 @@ internal static class UnetFixture
         }
     }
 
-    private static JsonElement Entry(string name) =>
-        s_fixture.Value.Index.GetProperty("arrays").TryGetProperty(name, out var entry)
+    private JsonElement Entry(string name) =>
+        _fixture.Value.Index.GetProperty("arrays").TryGetProperty(name, out var entry)
             ? entry
-            : throw new KeyNotFoundException($"no array '{name}' in Fixtures/unet/arrays.json");
+            : throw new KeyNotFoundException($"no array '{name}' in the fixture's arrays.json");
 }

@@ -10,25 +10,30 @@ namespace RootSeg.Segmentation.Tests.Training;
 public sealed class ResumeTests
 {
     [Theory]
-    [InlineData(1, 2)] // mid-epoch: the second step of epoch 1
-    [InlineData(2, 1)] // the first step of the last epoch
-    [InlineData(1, -1)] // the last step of epoch 1: stops during validation
-    public void ResumeReproducesTheUninterruptedRunBitForBit(int cancelEpoch, int cancelBatch)
+    [InlineData(TinyRun.PaperVariant, 1, 2)] // mid-epoch: the second step of epoch 1
+    [InlineData(TinyRun.PaperVariant, 2, 1)] // the first step of the last epoch
+    [InlineData(TinyRun.PaperVariant, 1, -1)] // the last step of epoch 1: stops during validation
+    [InlineData(TinyRun.AdamWVariant, 1, 2)] // per-step schedule and AdamW state
+    [InlineData(TinyRun.AdamWVariant, 2, 1)]
+    [InlineData(TinyRun.UNetSameVariant, 1, 2)] // batch norm running statistics too
+    [InlineData(TinyRun.UNetSameVariant, 1, -1)]
+    public void ResumeReproducesTheUninterruptedRunBitForBit(string variant, int cancelEpoch, int cancelBatch)
     {
         using var run = new TinyRun();
         using var straightFolder = new TemporaryDirectory();
         using var resumedFolder = new TemporaryDirectory();
+        var options = TinyRun.OptionsFor(variant);
 
-        using var straight = TinyRun.Network();
-        var whole = new Trainer(TinyRun.Options, TinyRun.MaskedCrossEntropy)
+        using var straight = TinyRun.Network(variant);
+        var whole = new Trainer(options, TinyRun.MaskedCrossEntropy)
             .Run(straight, run.Data, TinyRun.Description, straightFolder.Path, resume: false);
         Assert.True(whole.Completed);
 
         using var cancel = new CancellationTokenSource();
         var observer = new RecordingObserver(cancel, cancelEpoch, cancelBatch);
-        using (var first = TinyRun.Network())
+        using (var first = TinyRun.Network(variant))
         {
-            var stopped = new Trainer(TinyRun.Options, TinyRun.MaskedCrossEntropy, observer)
+            var stopped = new Trainer(options, TinyRun.MaskedCrossEntropy, observer)
                 .Run(first, run.Data, TinyRun.Description, resumedFolder.Path, resume: false, cancel.Token);
             Assert.False(stopped.Completed);
             Assert.Equal(cancelEpoch - 1, stopped.CompletedEpochs);
@@ -39,9 +44,9 @@ public sealed class ResumeTests
         Assert.Equal(cancelBatch < 0 ? batchesOfEpoch : cancelBatch, saved.InProgress.NextBatch);
 
         // A differently seeded network: every weight must come from the checkpoint.
-        using var second = TinyRun.Network(seed: 99);
+        using var second = TinyRun.Network(variant, seed: 99);
         var resumedObserver = new RecordingObserver();
-        var finished = new Trainer(TinyRun.Options, TinyRun.MaskedCrossEntropy, resumedObserver)
+        var finished = new Trainer(options, TinyRun.MaskedCrossEntropy, resumedObserver)
             .Run(second, run.Data, TinyRun.Description, resumedFolder.Path, resume: true);
         Assert.True(finished.Completed);
         Assert.Contains(resumedObserver.Notices, n => n.StartsWith("resuming", StringComparison.Ordinal));

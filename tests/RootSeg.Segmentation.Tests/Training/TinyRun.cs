@@ -3,6 +3,7 @@ using RootSeg.Segmentation.Models;
 using RootSeg.Segmentation.Tests.Data;
 using RootSeg.Segmentation.Tests.Models;
 using RootSeg.Segmentation.Training;
+using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
 
@@ -43,11 +44,56 @@ internal sealed class TinyRun : IDisposable
 
     public static ModelDescription Description => TinyNetwork.Describe(4, 2, InputTile);
 
+    /// <summary>The paper's recipe on the tiny run (<see cref="Options"/>).</summary>
+    public const string PaperVariant = "paper";
+
+    /// <summary>AdamW with warm-up and poly decay on the tiny network.</summary>
+    public const string AdamWVariant = "adamw-poly";
+
+    /// <summary>The fast recipe's optimiser and schedule on a one-pooling UNetSame with batch norm.</summary>
+    public const string UNetSameVariant = "unet-same";
+
+    /// <summary>The options of a variant of the tiny run.</summary>
+    public static TrainingOptions OptionsFor(string variant) => variant switch
+    {
+        PaperVariant => Options,
+        AdamWVariant => Options with
+        {
+            Optimizer = OptimizerNames.AdamW,
+            Schedule = ScheduleNames.Poly,
+            WarmupSteps = 2,
+            LearningRate = 1e-2,
+            WeightDecay = 1e-2,
+            Momentum = 0,
+            Nesterov = false,
+        },
+        UNetSameVariant => OptionsFor(AdamWVariant) with
+        {
+            Network = NetworkNames.UNetSame,
+            Depth = 1,
+            Norm = NormKind.Batch,
+            Groups = 1,
+            Schedule = ScheduleNames.Cosine,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
+    };
+
     /// <summary>A freshly initialised network; the same weights for the same seed.</summary>
     public static Module Network(ulong seed = 5)
     {
         Engine.ManualSeed(seed);
         return TinyNetwork.Create(4, 2);
+    }
+
+    /// <summary>A freshly initialised network of a variant; the same weights for the same seed.</summary>
+    public static Module Network(string variant, ulong seed = 5)
+    {
+        if (variant != UNetSameVariant)
+        {
+            return Network(seed);
+        }
+        Engine.ManualSeed(seed);
+        return new UNetSame(4, 1, NormKind.Batch, 1, residual: false, margin: 1);
     }
 
     public static Tensor MaskedCrossEntropy(Tensor logits, Tensor target, Tensor labelled)
