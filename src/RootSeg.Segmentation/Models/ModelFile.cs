@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
 using RootSeg.Torch.Serialization;
@@ -41,7 +42,7 @@ public static class ModelFile
         description.Validate(path);
         var json = description.ToJson();
         network.SaveSafetensors(path, new Dictionary<string, string> { [ModelDescription.MetadataKey] = json });
-        AtomicText.Write(DescriptionPath(path), json + "\n");
+        AtomicFile.WriteText(DescriptionPath(path), json + "\n");
     }
 
     /// <summary>
