@@ -78,9 +78,9 @@ internal sealed class MeasureCommand : ICommand
             throw new InvalidDataException($"{input}: none of the {masks.Count} masks could be measured");
         }
         MeasurementWriter.Write(output, measurements, settings);
+        var failures = failed > 0 ? $"; {failed} failed" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)})" +
-            (failed > 0 ? $"; {failed} failed" : "")));
+            $"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)}){failures}"));
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 

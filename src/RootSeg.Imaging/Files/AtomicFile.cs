@@ -91,7 +91,7 @@ public static class AtomicFile
         }
         if (Directory.Exists(full))
         {
-            throw new IOException($"{path}: is a folder, not a file");
+            throw new IOException($"{path}: is a directory, not a file");
         }
         var folder = Path.GetDirectoryName(full) ?? throw new IOException($"{path}: has no parent folder");
         if (!Directory.Exists(folder))

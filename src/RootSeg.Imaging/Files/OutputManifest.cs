@@ -135,10 +135,11 @@ public sealed record OutputManifest
     /// <see cref="BesideFile"/>); its folder must exist.</param>
     /// <param name="outputName">The output (folder or file) as the user named it, for the message.</param>
     /// <param name="overwrite">Replace outputs made with other settings instead of refusing.</param>
-    /// <param name="hasOutputs">Whether outputs already exist there; outputs without a manifest have unknown
+    /// <param name="hasOutputs">Whether outputs already exist there. Without outputs nothing can be mixed, and the
+    /// manifest of an earlier run that wrote none is simply replaced; outputs without a manifest have unknown
     /// settings and are refused like different ones.</param>
-    /// <exception cref="StaleOutputException">Earlier outputs were made differently and <paramref name="overwrite"/>
-    /// is false.</exception>
+    /// <exception cref="StaleOutputException">Outputs exist, were made differently (or of unknown origin) and
+    /// <paramref name="overwrite"/> is false.</exception>
     /// <exception cref="IOException">The manifest cannot be read or written; the message names it.</exception>
     public void Claim(string manifestPath, string outputName, bool overwrite, bool hasOutputs)
     {
@@ -146,9 +147,8 @@ public sealed record OutputManifest
         ArgumentException.ThrowIfNullOrEmpty(outputName);
         var earlier = Read(manifestPath);
         IReadOnlyList<string> differences = earlier is not null ? Differences(earlier)
-            : hasOutputs ? ["no manifest, so the settings of the outputs already there are unknown"]
-            : [];
-        if (differences.Count > 0 && !overwrite)
+            : ["no manifest, so the settings of the outputs already there are unknown"];
+        if (hasOutputs && differences.Count > 0 && !overwrite)
         {
             throw new StaleOutputException(outputName, differences);
         }

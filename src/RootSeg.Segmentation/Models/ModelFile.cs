@@ -118,6 +118,19 @@ public static class ModelFile
 
     private static (StateDict State, ModelDescription Description) ReadState(string path, int groups)
     {
+        try
+        {
+            return ReadStateUnchecked(path, groups);
+        }
+        catch (Exception e) when (e is not (WeightFileException or InvalidDataException or OutOfMemoryException))
+        {
+            // A damaged file can trip any parser check; every such failure names the file on one line.
+            throw new WeightFileException(path, $"is not a readable model file ({e.Message})", e);
+        }
+    }
+
+    private static (StateDict State, ModelDescription Description) ReadStateUnchecked(string path, int groups)
+    {
         StateDict state;
         if (IsSafetensors(path))
         {
