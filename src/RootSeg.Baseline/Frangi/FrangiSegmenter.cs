@@ -7,9 +7,10 @@ namespace RootSeg.Baseline.Frangi;
 /// <summary>
 /// The baseline segmentation of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
 /// (doi:10.1186/s13007-020-00563-0): grey conversion (scikit-image <c>rgb2gray</c>), the Frangi vesselness filter
-/// (Frangi et al. 1998, doi:10.1007/BFb0056195, scikit-image 0.19.3 semantics) over the paper's scales 1, 2, 4, ...
-/// (<see cref="FrangiParameters.Sigmas"/>) with the paper's border, a threshold, then <c>remove_small_objects</c>
-/// (4-connected, scikit-image's default).
+/// (Frangi et al. 1998, doi:10.1007/BFb0056195) as the paper's code computes it: over its scales 1, 2, 4, ...
+/// (<see cref="FrangiParameters.Sigmas"/>), with its zero-padded border and scikit-image 0.14's eigenvalue rule
+/// (<see cref="FrangiEigenvalues.ByValue"/>); a threshold, then <c>remove_small_objects</c> (4-connected,
+/// scikit-image's default).
 /// </summary>
 /// <remarks>
 /// The paper's code inverts the grey photo (<c>1 - grey</c>, so its light roots become dark ridges) and takes the
@@ -93,9 +94,11 @@ public static class FrangiSegmenter
         }
     }
 
-    /// <summary>The Frangi filter's options for <paramref name="parameters"/>: the paper's scales and border.</summary>
+    /// <summary>The Frangi filter's options for <paramref name="parameters"/>: the paper's scales, border and
+    /// eigenvalue rule.</summary>
     internal static FrangiOptions FilterOptions(FrangiParameters parameters) => new()
     {
+        Eigenvalues = FrangiEigenvalues.ByValue,
         Sigmas = parameters.Sigmas(),
         Beta = parameters.Beta1,
         Gamma = parameters.Beta2,

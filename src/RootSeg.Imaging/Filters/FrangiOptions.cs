@@ -25,6 +25,9 @@ public sealed record FrangiOptions
     /// <summary>True finds dark ridges on a light background (the image is inverted first); false, light ridges.</summary>
     public bool BlackRidges { get; init; } = true;
 
+    /// <summary>Eigenvalue order and zero rule; scikit-image 0.19's by default.</summary>
+    public FrangiEigenvalues Eigenvalues { get; init; } = FrangiEigenvalues.ByMagnitude;
+
     /// <summary>How the smoothing sees beyond the image's edges; scikit-image 0.19's <c>frangi</c> reflects.</summary>
     public FrangiBorder Border { get; init; } = FrangiBorder.Reflect;
 
@@ -47,6 +50,10 @@ public sealed record FrangiOptions
             {
                 throw new ArgumentException($"Sigmas must be finite and at least 0, got {sigma}", argument);
             }
+        }
+        if (!Enum.IsDefined(Eigenvalues))
+        {
+            throw new ArgumentException($"Eigenvalues must be ByMagnitude or ByValue, got {Eigenvalues}", argument);
         }
         if (!Enum.IsDefined(Border))
         {
