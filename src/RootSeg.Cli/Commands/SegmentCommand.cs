@@ -106,7 +106,7 @@ internal sealed class SegmentCommand : ICommand
         };
         // Before the model is loaded or any photo is read: a folder of other settings, or one that cannot be
         // written, fails at once instead of after the network has run on every photo.
-        BatchSegmenter.PrepareOutput(batchOptions, photos);
+        BatchSegmenter.PrepareOutput(batchOptions);
         Engine.Configure(EngineOptions.Default with { Threads = threads, WinogradConvolutions = !direct });
         using var model = LoadModel(modelPath, device);
         Segmenter segmenter;

@@ -36,20 +36,17 @@ public sealed class BatchSegmenter
 
     /// <summary>
     /// Makes the output folder ready before any photo is segmented: creates it, refuses it when its manifest says
-    /// its masks were made with another model or other settings (or when it holds masks of these photos but no
-    /// manifest) unless <see cref="BatchOptions.Overwrite"/>, and writes this run's manifest, which also proves that
+    /// its masks were made with another model or other settings (or when it holds images but no manifest) unless <see cref="BatchOptions.Overwrite"/>, and writes this run's manifest, which also proves that
     /// the folder can be written. Without a manifest a probe file is written and removed instead. Calling it again
     /// with the same options changes nothing.
     /// </summary>
     /// <param name="options">The run's options.</param>
-    /// <param name="photos">The photos of the whole run (all shards), to tell whether masks already exist.</param>
     /// <exception cref="StaleOutputException">The folder holds masks made differently; the message names the
     /// folder and every difference.</exception>
     /// <exception cref="IOException">The folder cannot be created or written; the message names it.</exception>
-    public static void PrepareOutput(BatchOptions options, IReadOnlyList<string> photos)
+    public static void PrepareOutput(BatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(photos);
         var directory = options.OutputDirectory;
         try
         {
@@ -61,8 +58,10 @@ public sealed class BatchSegmenter
         }
         if (options.Manifest is { } manifest)
         {
-            var hasMasks = photos.Any(p => File.Exists(OutputPaths.Mask(directory, p)));
-            manifest.Claim(Path.Combine(directory, OutputManifest.FolderFileName), directory, options.Overwrite, hasMasks);
+            // Any image in the folder counts, not only the masks of these photos: a run on one photo must not relabel
+            // a folder of masks made with other settings.
+            var hasImages = ImageFiles.InFolder(directory).Count > 0;
+            manifest.Claim(Path.Combine(directory, OutputManifest.FolderFileName), directory, options.Overwrite, hasImages);
             return;
         }
         var probe = Path.Combine(directory, $".rootseg-write-probe.{Guid.NewGuid():N}");
@@ -97,7 +96,7 @@ public sealed class BatchSegmenter
     public BatchSummary Run(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(photos);
-        PrepareOutput(_options, photos);
+        PrepareOutput(_options);
         var selected = _options.Shard.Select(photos);
         var failures = new List<PhotoReport>();
         int segmented = 0, skipped = 0, done = 0;
