@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Reference side of benchmarks/baseline: the Frangi baseline objective evaluation in scikit-image.
 
-Same pipeline and parameters as benchmarks/RootSeg.Benchmarks/BaselineBenchmark.cs: rgb2gray, frangi over sigmas
-1..max_sigma (beta=beta1, gamma=beta2, black_ridges=False: roots are lighter than soil), threshold,
+Same pipeline and parameters as benchmarks/RootSeg.Benchmarks/BaselineBenchmark.cs: rgb2gray, the Frangi filter as
+the paper's code runs it (scales 1, 2, 4, ..., 2**(max_sigma - 1), zero-padded Hessian of the inverted photo,
+scikit-image 0.14's eigenvalue rule; paper_frangi of scripts/fixtures/baseline.py, the one definition the tests'
+fixture also uses; beta=beta1, gamma=beta2, roots lighter than soil), threshold,
 remove_small_objects(connectivity=1), F1 against the annotation (root where the largest channel >= 128, as RootSeg's
 AnnotationMask reads it). Photos are read and converted to grey before timing, as in a search.
 Usage: reference.py DATA_DIR COUNT REPEATS. Prints one line "skimage_s=... skimage_cpu_s=... mean_f1=..." with the
@@ -15,8 +17,10 @@ import time
 import numpy as np
 from skimage import io
 from skimage.color import rgb2gray
-from skimage.filters import frangi
 from skimage.morphology import remove_small_objects
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "fixtures"))
+from baseline import paper_frangi  # noqa: E402
 
 MAX_SIGMA, BETA1, BETA2, THRESHOLD, MIN_SIZE = 4, 0.5, 0.05, 0.1, 100
 
@@ -41,7 +45,7 @@ def load(data, count):
 def evaluate(images):
     scores = []
     for grey, truth in images:
-        vessel = frangi(grey, sigmas=range(1, MAX_SIGMA + 1), beta=BETA1, gamma=BETA2, black_ridges=False)
+        vessel = paper_frangi(grey, MAX_SIGMA, BETA1, BETA2, bright_roots=True)
         mask = remove_small_objects(vessel > THRESHOLD, min_size=MIN_SIZE, connectivity=1)
         tp = np.count_nonzero(mask & truth)
         fp = np.count_nonzero(mask & ~truth)

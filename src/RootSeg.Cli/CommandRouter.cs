@@ -12,46 +12,73 @@ internal static class CommandRouter
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// Runs the command line; every failure becomes one line on stderr and an exit code (<see cref="ExitCodes"/>),
+    /// so no exception or stack trace ever reaches the user.
+    /// </summary>
     public static int Run(string[] args)
     {
-        var commands = Commands();
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            PrintHelp(commands);
-            return args.Length == 0 ? 2 : 0;
-        }
-        if (args[0] == "--version")
-        {
-            Console.WriteLine(Version);
-            return 0;
-        }
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            Console.Error.WriteLine($"rootseg: unknown command '{args[0]}' (see 'rootseg --help')");
-            return 2;
-        }
-        if (args.Skip(1).Any(a => a is "-h" or "--help"))
-        {
-            Console.WriteLine(command.Usage);
-            return 0;
-        }
+        var name = args.Length > 0 ? args[0] : "";
+        ICommand? command = null;
         try
         {
+            var commands = Commands();
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                PrintHelp(commands);
+                return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+            }
+            if (args[0] == "--version")
+            {
+                Console.WriteLine(Version);
+                return ExitCodes.Success;
+            }
+            command = commands.FirstOrDefault(c => c.Name == args[0]);
+            if (command is null)
+            {
+                Console.Error.WriteLine($"rootseg: unknown command '{args[0]}' (see 'rootseg --help')");
+                return ExitCodes.Usage;
+            }
+            if (args.Skip(1).Any(a => a is "-h" or "--help"))
+            {
+                Console.WriteLine(command.Usage);
+                return ExitCodes.Success;
+            }
             return command.Run(CommandOptions.Parse(args[1..]));
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"rootseg {command.Name}: {e.Message}");
-            Console.Error.WriteLine(command.Usage);
-            return 2;
+            Console.Error.WriteLine($"rootseg {name}: {e.Message}");
+            if (command is not null)
+            {
+                Console.Error.WriteLine(command.Usage);
+            }
+            return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
-                                      or ArgumentException or InvalidOperationException)
+        catch (Exception e)
         {
-            Console.Error.WriteLine($"rootseg {command.Name}: {e.Message}");
-            return 1;
+            Console.Error.WriteLine($"rootseg {name}: {FailureLine(e)}");
+            return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// One line for a failure: the message (which names the file for every error the libraries raise), with an
+    /// inner cause only where the outer message says nothing of it, and the exception's type only for errors that
+    /// are not about the input (a bug), so that a report can name it.
+    /// </summary>
+    internal static string FailureLine(Exception e)
+    {
+        var expected = e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException
+            or InvalidOperationException or FormatException or NotSupportedException or OutOfMemoryException
+            || e.GetType().Namespace?.StartsWith("RootSeg", StringComparison.Ordinal) == true;
+        var message = e.Message;
+        if (e is TypeInitializationException { InnerException: { } inner })
+        {
+            message = inner.Message;
+        }
+        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return expected ? line : $"unexpected {e.GetType().Name}: {line}";
     }
 
     public static string Version =>
@@ -68,5 +95,7 @@ internal static class CommandRouter
         {
             Console.WriteLine($"  {command.Name,-10} {command.Summary}");
         }
+        Console.WriteLine();
+        Console.WriteLine(ExitCodes.Help);
     }
 }

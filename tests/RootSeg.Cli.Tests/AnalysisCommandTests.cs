@@ -70,9 +70,10 @@ public sealed class AnalysisCommandTests : IDisposable
         var truth = _folder.Folder("truth");
         var prediction = _folder.Folder("pred");
         WriteGrey(Path.Combine(prediction, "lonely.png"), 4, 4, (_, _) => 0);
-        var e = Assert.Throws<InvalidDataException>(() =>
-            TestFolder.Run(new EvaluateCommand(), "--truth", truth, "--pred", prediction));
-        Assert.Contains("lonely", e.Message);
+        var (code, _, error) = TestFolder.Rootseg("evaluate", "--truth", truth, "--pred", prediction);
+        Assert.Equal(1, code);
+        Assert.Contains($"rootseg evaluate: {Path.Combine(prediction, "lonely.png")}: no annotation with stem 'lonely'", error);
+        Assert.Contains($"rootseg evaluate: {prediction}: none of the 1 predicted masks could be evaluated", error);
     }
 
     [Fact]

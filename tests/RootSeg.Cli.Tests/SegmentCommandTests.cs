@@ -73,6 +73,6 @@ public sealed class SegmentCommandTests : IDisposable
         var (code, _, _) = TestFolder.Run(new SegmentCommand(), "--model", model, "--in", photos, "--out", _folder["o"],
             "--shard", "2/2", "--tile", "188", "--threads", "1");
         Assert.Equal(0, code);
-        Assert.Equal(["p1.png"], Directory.GetFiles(_folder["o"]).Select(Path.GetFileName));
+        Assert.Equal(["p1.png"], Directory.GetFiles(_folder["o"], "*.png").Select(Path.GetFileName));
     }
 }

@@ -13,8 +13,15 @@ public sealed class TestFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
+    /// <summary>Runs a whole command line through <see cref="CommandRouter"/>, as the rootseg program does, with the
+    /// output and error streams captured.</summary>
+    internal static (int Code, string Out, string Error) Rootseg(params string[] args) => Capture(() => CommandRouter.Run(args));
+
     /// <summary>Runs a command with the output and error streams captured.</summary>
-    internal static (int Code, string Out, string Error) Run(ICommand command, params string[] args)
+    internal static (int Code, string Out, string Error) Run(ICommand command, params string[] args) =>
+        Capture(() => command.Run(CommandOptions.Parse(args)));
+
+    private static (int Code, string Out, string Error) Capture(Func<int> run)
     {
         var (oldOut, oldError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
@@ -23,7 +30,7 @@ public sealed class TestFolder : IDisposable
         Console.SetError(error);
         try
         {
-            return (command.Run(CommandOptions.Parse(args)), output.ToString(), error.ToString());
+            return (run(), output.ToString(), error.ToString());
         }
         finally
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using RootSeg.Analysis.Io;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Csv;
 
@@ -82,7 +82,7 @@ public sealed class CsvWriter
 
     /// <summary>Writes the table to <paramref name="path"/> through a temporary file.</summary>
     /// <param name="path">Destination CSV file; its folder must exist.</param>
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToString(), nameof(path));
+    public void Save(string path) => AtomicFile.WriteText(path, ToString());
 
     private static string FormatDouble(double value)
     {

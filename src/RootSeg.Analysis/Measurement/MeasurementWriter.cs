@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RootSeg.Analysis.Csv;
-using RootSeg.Analysis.Io;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Measurement;
 
@@ -146,7 +146,7 @@ public static class MeasurementWriter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(csvPath);
         var csv = ToCsv(measurements, options);
-        AtomicFile.WriteAllText(SettingsPath(csvPath), SettingsJson(options), nameof(csvPath));
+        AtomicFile.WriteText(SettingsPath(csvPath), SettingsJson(options));
         csv.Save(csvPath);
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using RootSeg.Analysis.Csv;
-using RootSeg.Analysis.Io;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Metrics;
 
@@ -90,7 +90,7 @@ public static class EvaluationWriter
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/>.</summary>
     public static void WriteJson(EvaluationReport report, string path) =>
-        AtomicFile.WriteAllText(path, ToJson(report), nameof(path));
+        AtomicFile.WriteText(path, ToJson(report));
 
     /// <summary>
     /// The report for a terminal: the pooled table (Table 3), the per-image mean and standard deviations over images

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using RootSeg.Analysis.Io;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Plots;
 
@@ -168,7 +168,7 @@ public sealed class SvgPlot
     public string ToSvg() => "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + ToElement() + "\n";
 
     /// <summary>Writes the SVG to <paramref name="path"/> through a temporary file.</summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToSvg(), nameof(path));
+    public void Save(string path) => AtomicFile.WriteText(path, ToSvg());
 
     private SvgPlot Add(Series series)
     {

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using RootSeg.Analysis.Io;
 using RootSeg.Analysis.Metrics;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Reports;
 
@@ -64,8 +64,8 @@ public sealed class HtmlReport
     }
 
     /// <summary>Writes the page to <paramref name="path"/> through a temporary file, so no half-written page is seen.</summary>
-    /// <exception cref="ArgumentException">The path is empty or its folder does not exist.</exception>
-    public void Save(string path) => AtomicFile.WriteAllText(path, Html, nameof(path));
+    /// <exception cref="IOException">The folder does not exist or the file cannot be written.</exception>
+    public void Save(string path) => AtomicFile.WriteText(path, Html);
 
     private static EvaluationReport? LoadEvaluation(string? path, out string? problem)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using RootSeg.Analysis.Metrics;
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Overlays;
 
 namespace RootSeg.Analysis.Reports;
@@ -74,7 +75,7 @@ internal static class OverlaySection
             " " + text);
 
     private static string? Find(string folder, string stem) =>
-        Directory.EnumerateFiles(folder)
+        ImageFiles.InFolder(folder)
             .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Where(f =>
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using RootSeg.Analysis.Io;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Analysis.Statistics;
 
@@ -103,7 +103,7 @@ public sealed record CorrelationSummary(PairedSamples Pairs, CorrelationResult S
     }
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> through a temporary file.</summary>
-    public void SaveJson(string path) => AtomicFile.WriteAllText(path, ToJson(), nameof(path));
+    public void SaveJson(string path) => AtomicFile.WriteText(path, ToJson());
 
     private static void Number(Utf8JsonWriter json, string name, double value)
     {

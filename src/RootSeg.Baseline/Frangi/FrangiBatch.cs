@@ -1,4 +1,5 @@
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Baseline.Frangi;
 
@@ -9,8 +10,6 @@ namespace RootSeg.Baseline.Frangi;
 /// </summary>
 public static class FrangiBatch
 {
-    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
-
     /// <summary>The photos at <paramref name="path"/>: the file itself, or the image files of the folder in
     /// ordinal order.</summary>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>, or the folder holds no
@@ -26,10 +25,7 @@ public static class FrangiBatch
         {
             throw new FileNotFoundException($"{path}: no such file or folder", path);
         }
-        var photos = Directory.EnumerateFiles(path)
-            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var photos = ImageFiles.InFolder(path);
         if (photos.Count == 0)
         {
             throw new FileNotFoundException($"{path}: no JPEG, PNG or TIFF photo in this folder", path);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RootSeg.Imaging.Annotations;
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Rasters;
 
 namespace RootSeg.Baseline.Frangi;
@@ -11,8 +12,6 @@ namespace RootSeg.Baseline.Frangi;
 /// </summary>
 public static class FrangiDataset
 {
-    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
-
     /// <summary>The stems that have both a photo and an annotation, in ordinal order.</summary>
     /// <param name="dataDir">A folder holding <c>photos/</c> and <c>annotations/</c>.</param>
     /// <exception cref="DirectoryNotFoundException">A folder is missing; the message names it.</exception>
@@ -128,12 +127,8 @@ public static class FrangiDataset
             throw new DirectoryNotFoundException($"{folder}: no such folder");
         }
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder))
+        foreach (var file in ImageFiles.InFolder(folder))
         {
-            if (!Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
-            {
-                continue;
-            }
             var stem = Path.GetFileNameWithoutExtension(file);
             if (!index.TryAdd(stem, file))
             {

@@ -3,7 +3,9 @@ namespace RootSeg.Baseline.Frangi;
 /// <summary>
 /// The search space of the Frangi baseline: CMA-ES moves in the unit cube [0, 1]^5 and each coordinate maps to one
 /// parameter, so one step size suits all five. Following Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) the
-/// largest scale spans [1, 6] and the integer parameters are rounded at random (<see cref="ProbabilisticRounding"/>).
+/// number of scales m spans [1, 6] (the paper's code bounds its "maximum sigma" so) and the integer parameters are
+/// rounded at random (<see cref="ProbabilisticRounding"/>). As the scales are 1, 2, 4, ..., 2^(m - 1), the
+/// coordinate is linear in m and so logarithmic in the largest scale (1 to 32 pixels): each step of m doubles it.
 /// The paper gives no other ranges; these are ours, wide enough to hold every value that made sense on the segroot
 /// photos: the scale-free parameters (beta1, beta2, threshold, minimum size) are searched on a log scale because
 /// their effect is multiplicative.

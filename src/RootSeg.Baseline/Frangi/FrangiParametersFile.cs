@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Baseline.Frangi;
 
@@ -41,9 +42,7 @@ public sealed record FrangiParametersFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Parameters.Validate(path);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(this, Json) + "\n");
     }
 
     /// <summary>Reads and checks a parameters file.</summary>

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using RootSeg.Baseline.Optimization;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Baseline.Frangi;
 
@@ -41,9 +42,7 @@ public sealed record FrangiSearchLog
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(this, Json));
     }
 
     /// <summary>Reads a log written by <see cref="Save"/>.</summary>

@@ -7,9 +7,18 @@ namespace RootSeg.Baseline.Frangi;
 /// <summary>
 /// The baseline segmentation of Smith et al. 2020, "Segmentation of roots in soil with U-Net", Plant Methods 16:13
 /// (doi:10.1186/s13007-020-00563-0): grey conversion (scikit-image <c>rgb2gray</c>), the Frangi vesselness filter
-/// (Frangi et al. 1998, doi:10.1007/BFb0056195, scikit-image 0.19.3 semantics) over the scales 1..max sigma, a
-/// threshold, then <c>remove_small_objects</c> (4-connected, scikit-image's default).
+/// (Frangi et al. 1998, doi:10.1007/BFb0056195) as the paper's code computes it: over its scales 1, 2, 4, ...
+/// (<see cref="FrangiParameters.Sigmas"/>), with its zero-padded border and scikit-image 0.14's eigenvalue rule
+/// (<see cref="FrangiEigenvalues.ByValue"/>); a threshold, then <c>remove_small_objects</c> (4-connected,
+/// scikit-image's default).
 /// </summary>
+/// <remarks>
+/// The paper's code inverts the grey photo (<c>1 - grey</c>, so its light roots become dark ridges) and takes the
+/// Hessian with scikit-image's <c>hessian_matrix</c>, whose Gaussian pads with zeros (<c>mode='constant', cval=0</c>).
+/// Here the photo is filtered as it is, so the same border is a constant beyond the edges equal to the root side of
+/// the range: 1 (white) for light roots, 0 for dark roots, i.e. the image in which roots are dark is zero-padded.
+/// Mirroring the edges instead (scikit-image 0.19's <c>frangi</c>) makes a bright edge band look like a ridge.
+/// </remarks>
 public static class FrangiSegmenter
 {
     /// <summary>The value of root pixels in the masks this class returns (0 elsewhere), as PNG masks are stored.</summary>
@@ -61,14 +70,17 @@ public static class FrangiSegmenter
                 throw new ArgumentException(e.Message, nameof(parameters), e);
             }
         }
-        var options = parameters.Select(p => new FrangiOptions
+        // Sets share the smoothing only within one border value, which follows the root colour.
+        var vesselness = new Raster<float>[parameters.Count];
+        foreach (var group in Enumerable.Range(0, parameters.Count).GroupBy(i => parameters[i].BrightRoots))
         {
-            Sigmas = p.Sigmas(),
-            Beta = p.Beta1,
-            Gamma = p.Beta2,
-            BlackRidges = !p.BrightRoots,
-        }).ToArray();
-        var vesselness = Imaging.Filters.Frangi.ApplyAll(grey, options);
+            var indices = group.ToArray();
+            var results = Imaging.Filters.Frangi.ApplyAll(grey, indices.Select(i => FilterOptions(parameters[i])).ToArray());
+            for (var k = 0; k < indices.Length; k++)
+            {
+                vesselness[indices[k]] = results[k];
+            }
+        }
         try
         {
             return [.. parameters.Select((p, i) => ThresholdAndClean(vesselness[i], p))];
@@ -81,6 +93,19 @@ public static class FrangiSegmenter
             }
         }
     }
+
+    /// <summary>The Frangi filter's options for <paramref name="parameters"/>: the paper's scales, border and
+    /// eigenvalue rule.</summary>
+    internal static FrangiOptions FilterOptions(FrangiParameters parameters) => new()
+    {
+        Eigenvalues = FrangiEigenvalues.ByValue,
+        Sigmas = parameters.Sigmas(),
+        Beta = parameters.Beta1,
+        Gamma = parameters.Beta2,
+        BlackRidges = !parameters.BrightRoots,
+        Border = FrangiBorder.Constant,
+        BorderValue = parameters.BrightRoots ? 1 : 0,
+    };
 
     private static Raster<byte> ThresholdAndClean(Raster<float> vesselness, FrangiParameters parameters)
     {

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Baseline.Optimization;
 
@@ -80,9 +81,7 @@ public sealed record CmaEsState
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, ToJson());
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.WriteText(path, ToJson());
     }
 
     /// <summary>The state as JSON text.</summary>

@@ -63,21 +63,16 @@ internal sealed class FrangiCommand : ICommand
         }
         Console.Error.WriteLine($"rootseg frangi: reading {stems.Count} training images from {data}");
         var images = FrangiDataset.Load(data, stems, search.MaxDegreeOfParallelism);
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // Ctrl-C and SIGTERM both stop the search after the current generation, whose log is then complete.
+        using var signals = new InterruptSignals();
         try
         {
             var objective = new FrangiObjective(images, search.MaxDegreeOfParallelism);
             var progress = new Progress(p => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"generation {p.Generation}: {p.Evaluations}/{p.Budget} evaluations, best mean F1 " +
                 $"{1 - p.BestObjective:F4} at {Describe(p.BestParameters)}")));
-            var result = FrangiSearch.Run(candidates => objective.EvaluateAll(candidates, cancel.Token), stems, search, log,
-                progress, cancel.Token);
+            var result = FrangiSearch.Run(candidates => objective.EvaluateAll(candidates, signals.Token), stems, search, log,
+                progress, signals.Token);
             new FrangiParametersFile { Parameters = result.Parameters, Search = result.Summary }.Save(output);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"mean F1 {1 - result.Summary.Objective:F4} over {stems.Count} images after " +
@@ -88,11 +83,10 @@ internal sealed class FrangiCommand : ICommand
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine($"rootseg frangi: interrupted; the same command resumes from {log}");
-            return 130;
+            return signals.ExitCode;
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             foreach (var image in images)
             {
                 image.Dispose();
@@ -125,7 +119,7 @@ internal sealed class FrangiCommand : ICommand
         }
         bar.Finish();
         Console.WriteLine($"segmented {photos.Count - failed}, failed {failed} ({photos.Count} photos) into {output}");
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     private static void CheckPositional(CommandOptions options)

@@ -1,18 +1,21 @@
-using RootSeg.Segmentation.Batch;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Cli.Commands;
 
-/// <summary>The mask images of a folder keyed by file stem, leaving out the probability and overlay images of segment.</summary>
+/// <summary>
+/// The mask images of a folder keyed by file stem (<see cref="ImageFiles"/>' rule, so hidden and macOS '._' files are
+/// left out), leaving out the probability and overlay images of segment.
+/// </summary>
 internal static class MaskFiles
 {
     public static SortedDictionary<string, string> ByStem(string directory, string option)
     {
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"{option} {directory}: no such folder");
+            throw new DirectoryNotFoundException($"{directory}: no such folder ({option})");
         }
         var masks = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in PhotoFiles.List(directory))
+        foreach (var path in ImageFiles.InFolder(directory))
         {
             var name = Path.GetFileName(path);
             if (name.EndsWith(".prob.png", StringComparison.OrdinalIgnoreCase)

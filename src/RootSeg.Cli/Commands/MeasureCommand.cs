@@ -1,8 +1,8 @@
 using System.Globalization;
 using RootSeg.Analysis.Measurement;
-using RootSeg.Analysis.Metrics;
 using RootSeg.Analysis.Traits;
-using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Annotations;
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Morphology;
 using RootSeg.Imaging.Rasters;
 
@@ -20,16 +20,21 @@ internal sealed class MeasureCommand : ICommand
     public string Summary => "root length, diameters, tips and line-intersect counts of masks into a CSV";
 
     public string Usage => """
-        usage: rootseg measure --in MASK_DIR --out CSV [--px-per-mm X]
+        usage: rootseg measure --in MASK_DIR --out CSV [--px-per-mm X] [--overwrite]
 
-        Measures every mask in MASK_DIR (root where grey >= 128; .prob.png and .overlay.jpg are ignored): skeleton
-        length, area, diameters, volume, tips, branch points, length per diameter class and line-intersect counts on
-        10/20/40/80 mm grids. Writes CSV (one row per mask, 'image' = file stem) and CSV's NAME.settings.json with
-        the settings and column descriptions, both atomically.
+        Measures every mask in MASK_DIR (read as 'rootseg evaluate' reads masks: root where the largest channel is
+        >= 128, or where 1 in a 0/1 mask; .prob.png, .overlay.jpg and hidden files such as macOS '._' files are
+        ignored): skeleton length, area, diameters, volume, tips, branch points, length per diameter class and
+        line-intersect counts on 10/20/40/80 mm grids. Writes CSV (one row per mask, 'image' = file stem), CSV's
+        NAME.settings.json with the settings and column descriptions and NAME.manifest.json (settings, inputs,
+        RootSeg version), each atomically. A mask that cannot be read gives one line 'rootseg measure: FILE:
+        problem' and the others go on: the CSV then holds the good rows and the exit status is 1. Writing over a
+        CSV measured with other settings is refused unless --overwrite.
 
           --in DIR          folder of masks (or one mask file)
           --out FILE        the CSV to write
           --px-per-mm X     image scale (default 1, so millimetres are pixels)
+          --overwrite       replace a CSV measured with other settings
         """;
 
     public int Run(CommandOptions options)
@@ -37,6 +42,7 @@ internal sealed class MeasureCommand : ICommand
         var input = options.Required("in");
         var output = options.Required("out");
         var pixelsPerMm = options.Double("px-per-mm", 1, double.Epsilon, 1e6);
+        var overwrite = options.Flag("overwrite");
         options.ThrowIfUnused();
 
         var settings = MeasurementOptions.Defaults(new Calibration(pixelsPerMm));
@@ -45,24 +51,44 @@ internal sealed class MeasureCommand : ICommand
             : MaskFiles.ByStem(input, "--in");
         if (masks.Count == 0)
         {
-            throw new InvalidDataException($"{input}: no masks");
+            throw new FileNotFoundException($"{input}: no masks in this folder");
         }
+        new OutputManifest
+        {
+            Command = Name,
+            Version = CommandRouter.Version,
+            Settings = OutputManifest.SettingsOf(("px-per-mm", pixelsPerMm)),
+            Inputs = OutputManifest.Describe(masks.Values),
+        }.Claim(OutputManifest.BesideFile(output), output, overwrite, File.Exists(output));
         var measurements = new List<ImageMeasurement>();
         foreach (var (stem, path) in masks)
         {
-            measurements.Add(Measure(stem, path, settings));
+            try
+            {
+                measurements.Add(Measure(stem, path, settings));
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+            {
+                Console.Error.WriteLine($"rootseg measure: {CommandRouter.FailureLine(e)}");
+            }
+        }
+        var failed = masks.Count - measurements.Count;
+        if (measurements.Count == 0)
+        {
+            throw new InvalidDataException($"{input}: none of the {masks.Count} masks could be measured");
         }
         MeasurementWriter.Write(output, measurements, settings);
+        var failures = failed > 0 ? $"; {failed} failed" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)})"));
-        return 0;
+            $"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)}){failures}"));
+        return failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     /// <summary>Measures one mask file.</summary>
     internal static ImageMeasurement Measure(string stem, string path, MeasurementOptions settings)
     {
-        using var grey = ImageFile.ReadGrey(path);
-        using var mask = TruthLabel.FromGreyMask(grey);
+        using var annotation = AnnotationMask.ReadComplete(path);
+        var mask = annotation.Labels;
         using var skeleton = Skeleton.Apply(mask);
         using var distance = DistanceTransform.Euclidean(mask);
         using var distance32 = new Raster<float>(distance.Width, distance.Height);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RootSeg.Cli.Progress;
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Batch;
 using RootSeg.Segmentation.Inference;
 using RootSeg.Segmentation.Models;
@@ -21,11 +22,14 @@ internal sealed class SegmentCommand : ICommand
     public string Usage => $"""
         usage: rootseg segment --model MODEL --in PATH --out DIR [options]
 
-        Writes DIR/STEM.png (1-bit mask, root white) for every photo (.jpg .jpeg .png .tif .tiff) in PATH, or for the
-        photo PATH. A photo is skipped when its mask exists and is not older than the photo (and the requested
-        .prob.png/.overlay.jpg exist), so a rerun finishes an interrupted run. A photo that cannot be read or
-        segmented gives one line 'rootseg segment: PATH: problem' on stderr and the others go on; the exit code is
-        then 1.
+        Writes DIR/STEM.png (1-bit mask, root white) for every photo (.jpg .jpeg .png .tif .tiff, hidden files
+        such as macOS '._' files left out) in PATH, or for the photo PATH, and DIR/rootseg-manifest.json (model
+        SHA-256, the settings that change the masks, RootSeg version, the photos' sizes and times). A photo is
+        skipped when its mask exists and is not older than the photo (and the requested .prob.png/.overlay.jpg
+        exist), so a rerun finishes an interrupted run; a rerun with another model or other mask settings is
+        refused, naming what differs, unless --overwrite. A photo that cannot be read or segmented gives one line
+        'rootseg segment: PATH: problem' on stderr and the others go on; the exit code is then 1 (also for an
+        empty folder, a folder that cannot be written, checked before the model is loaded, and a bad model).
 
           --model FILE        model file (.safetensors from rootseg train, or a torch.save state dict)
           --in PATH           a photo or a folder of photos
@@ -50,7 +54,8 @@ internal sealed class SegmentCommand : ICommand
           --threads N         CPU threads for the network (default: one per core)
           --direct            direct convolutions only, as PyTorch runs them (bit-identical masks; on a CPU
                               the default Winograd convolutions take 0.8 of the time and differ by rounding)
-          --overwrite         segment every photo even when its outputs are up to date
+          --overwrite         segment every photo even when its outputs are up to date, replacing outputs
+                              of another model or other settings
         """;
 
     public int Run(CommandOptions options)
@@ -82,8 +87,28 @@ internal sealed class SegmentCommand : ICommand
         var direct = options.Flag("direct");
         options.ThrowIfUnused();
 
-        Engine.Configure(EngineOptions.Default with { Threads = threads, WinogradConvolutions = !direct });
         var photos = PhotoFiles.List(input);
+        var batchOptions = new BatchOptions
+        {
+            OutputDirectory = output, WriteProbabilities = probabilities, WriteOverlay = overlay, Crop = crop,
+            Shard = shard, Overwrite = overwrite,
+            Manifest = new OutputManifest
+            {
+                Command = Name,
+                Version = CommandRouter.Version,
+                ModelSha256 = OutputManifest.Sha256(modelPath),
+                ModelPath = Path.GetFullPath(modelPath),
+                // What changes the masks; the extra outputs (--probabilities, --overlay), --batch, --threads and
+                // --shard do not.
+                Settings = OutputManifest.SettingsOf(("tile", tileText ?? "model"), ("max-tile", autoTile ? maxTile : null),
+                    ("overlap", overlap), ("tta", tta), ("threshold", threshold), ("crop", cropText), ("direct", direct)),
+                Inputs = OutputManifest.Describe(photos),
+            },
+        };
+        // Before the model is loaded or any photo is read: a folder of other settings, or one that cannot be
+        // written, fails at once instead of after the network has run on every photo.
+        BatchSegmenter.PrepareOutput(batchOptions);
+        Engine.Configure(EngineOptions.Default with { Threads = threads, WinogradConvolutions = !direct });
         using var model = LoadModel(modelPath, device);
         Segmenter segmenter;
         try
@@ -98,11 +123,7 @@ internal sealed class SegmentCommand : ICommand
         {
             throw new UsageException($"--tile {tile}: not a valid input size for this network");
         }
-        var runner = new BatchSegmenter(segmenter, new BatchOptions
-        {
-            OutputDirectory = output, WriteProbabilities = probabilities, WriteOverlay = overlay, Crop = crop,
-            Shard = shard, Overwrite = overwrite,
-        });
+        var runner = new BatchSegmenter(segmenter, batchOptions);
         var total = shard.Select(photos).Count;
         var bar = ProgressBar.ForStderr("segment", total);
         var summary = runner.Run(photos, new InlineProgress<PhotoReport>(report =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Data;
 
 namespace RootSeg.Cli.Commands;
@@ -102,8 +103,9 @@ internal sealed class SplitCommand : ICommand
     private static string ToStem(string value)
     {
         var name = Path.GetFileName(value);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        return DatasetIndex.Extensions.Contains(extension) ? Path.GetFileNameWithoutExtension(name) : name;
+        return ImageFiles.Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
+            ? Path.GetFileNameWithoutExtension(name)
+            : name;
     }
 
     private static SplitFractions ParseFractions(string text)

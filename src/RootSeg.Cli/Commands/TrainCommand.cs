@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Models;
 using RootSeg.Segmentation.Networks;
@@ -9,13 +10,11 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg train`: trains the U-Net of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) on a split dataset, with
-/// a progress line, a log, the best model and a checkpoint every epoch; Ctrl-C checkpoints and exits 130.
+/// a progress line, a log, the best model and a checkpoint every epoch; Ctrl-C (SIGINT) and SIGTERM checkpoint and
+/// exit 130 and 143.
 /// </summary>
 internal sealed class TrainCommand : ICommand
 {
-    private const int Interrupted = 130;
-    private const int LossNotFinite = 3;
-
     public string Name => "train";
 
     public string Summary => "train the U-Net on a split dataset (log, best model, checkpoints, --resume)";
@@ -56,7 +55,11 @@ internal sealed class TrainCommand : ICommand
           --init MODEL   start from this model's weights (a RootSeg .safetensors or a PyTorch state dict such as
                          the paper's checkpoint_73.pkl) instead of random ones
           --resume       continue RUN_DIR's run from its checkpoint exactly (--epochs may extend it)
-        Ctrl-C finishes the current step, saves the checkpoint and exits with status 130.
+        Ctrl-C (SIGINT) or SIGTERM (sent by Slurm and other schedulers before they kill a job) finishes the
+        current step, saves the checkpoint and exits with status 130 or 143; a second signal ends at once. Every
+        file is written under a temporary name and moved into place, so a full disk leaves the last whole
+        checkpoint. Exit status 3: the loss became NaN or infinite; 1: a file (data, --init model, checkpoint)
+        cannot be read or written, named on one line.
         """;
 
     public int Run(CommandOptions options)
@@ -222,19 +225,12 @@ internal sealed class TrainCommand : ICommand
         }
 
         var printer = new ProgressPrinter(Console.Error, inPlace: !Console.IsErrorRedirected);
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var signals = new InterruptSignals(signal =>
         {
-            if (cancel.IsCancellationRequested)
-            {
-                return; // a second Ctrl-C ends the process at once
-            }
-            e.Cancel = true;
-            cancel.Cancel();
             Console.Error.WriteLine();
-            Console.Error.WriteLine("rootseg train: interrupted; finishing the current step and saving the checkpoint...");
-        };
-        Console.CancelKeyPress += onCancel;
+            Console.Error.WriteLine($"rootseg train: {(signal == PosixSignal.SIGTERM ? "terminated (SIGTERM)" : "interrupted")}; " +
+                                    "finishing the current step and saving the checkpoint...");
+        });
         try
         {
             var outcome = TrainingSession.Run(new TrainingRequest
@@ -244,7 +240,7 @@ internal sealed class TrainCommand : ICommand
                 RunDirectory = output,
                 Options = settings,
                 Resume = resume,
-            }, new ImagingDatasetReader(), printer, cancel.Token);
+            }, new ImagingDatasetReader(), printer, signals.Token);
             var best = outcome.BestEpoch is { } epoch
                 ? string.Create(CultureInfo.InvariantCulture, $"best validation F1 {outcome.BestF1:F4} at epoch {epoch}: {outcome.Files.BestModel}")
                 : "no best model yet (no epoch has had a defined validation F1)";
@@ -253,20 +249,16 @@ internal sealed class TrainCommand : ICommand
                 Console.Error.WriteLine($"rootseg train: stopped after {outcome.CompletedEpochs} epoch(s); checkpoint saved to " +
                                         $"{outcome.Files.Checkpoint}; {best}");
                 Console.Error.WriteLine($"continue with: rootseg train --data {data} --out {output} --resume");
-                return Interrupted;
+                return signals.ExitCode;
             }
             var early = outcome.StoppedEarly is null ? "" : $" ({outcome.StoppedEarly})";
             Console.WriteLine($"trained {outcome.CompletedEpochs} epochs{early}; {best}; log: {outcome.Files.Log}");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (NonFiniteLossException e)
         {
             Console.Error.WriteLine($"rootseg train: {e.Message}");
-            return LossNotFinite;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
+            return ExitCodes.Diverged;
         }
     }
 

@@ -80,6 +80,27 @@ public sealed class AnnotationMask : IDisposable
         return mask;
     }
 
+    /// <summary>
+    /// Reads a mask that labels every pixel, such as a predicted mask or one to measure, with the rules of
+    /// <see cref="Read(string)"/> (so a 0/1 mask is read as a 0/1 annotation is), and refuses transparent
+    /// (unlabelled) pixels. The one mask reader of <c>rootseg evaluate</c> (both sides) and <c>rootseg measure</c>.
+    /// </summary>
+    /// <param name="path">The mask file.</param>
+    /// <returns>The mask, only <see cref="AnnotationLabel.Background"/> and <see cref="AnnotationLabel.Root"/>, owned by
+    /// the caller.</returns>
+    /// <exception cref="ImageFileException">The file cannot be read or has unlabelled pixels.</exception>
+    public static AnnotationMask ReadComplete(string path)
+    {
+        var mask = Read(path);
+        var unlabelled = mask.Count(AnnotationLabel.Unlabelled);
+        if (unlabelled > 0)
+        {
+            mask.Dispose();
+            throw new ImageFileException(path, $"{unlabelled} transparent (unlabelled) pixels: a predicted or measured mask must label every pixel");
+        }
+        return mask;
+    }
+
     /// <summary>Decodes an image already in memory with the rules of <see cref="Read(string)"/>.</summary>
     /// <param name="image">The decoded annotation image; not modified, still owned by the caller.</param>
     /// <returns>The mask, owned by the caller.</returns>

@@ -18,18 +18,25 @@ public static class ImageFile
     /// by their Orientation tag.
     /// </summary>
     /// <param name="path">A JPEG, PNG or TIFF file.</param>
+    /// <param name="options">Decoding limits; <see cref="ImageReadOptions.Default"/> when null.</param>
     /// <returns>The decoded image, owned by the caller.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    /// <exception cref="ImageFileException">The file is missing, unreadable, corrupt, truncated or unsupported.</exception>
-    public static DecodedImage Read(string path)
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or the options are out of range.</exception>
+    /// <exception cref="ImageFileException">The file is missing, unreadable, corrupt, truncated or unsupported, or its
+    /// header gives more pixels than <see cref="ImageReadOptions.MaxPixels"/> (checked before the pixels are allocated).</exception>
+    public static DecodedImage Read(string path, ImageReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= ImageReadOptions.Default;
+        if (options.MaxPixels < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxPixels, "MaxPixels must be at least 1");
+        }
         var (format, content) = ReadContent(path);
         return format switch
         {
-            ImageFormat.Jpeg => JpegCodec.Decode(path, content),
-            ImageFormat.Png => PngCodec.Decode(path, content),
-            _ => TiffCodec.Decode(path),
+            ImageFormat.Jpeg => JpegCodec.Decode(path, content, options.MaxPixels),
+            ImageFormat.Png => PngCodec.Decode(path, content, options.MaxPixels),
+            _ => TiffCodec.Decode(path, options.MaxPixels),
         };
     }
 
@@ -38,11 +45,12 @@ public static class ImageFile
     /// reduced to 8 bits as scikit-image's <c>img_as_ubyte</c> does (the high byte).
     /// </summary>
     /// <param name="path">A JPEG, PNG or TIFF file.</param>
+    /// <param name="options">Decoding limits; <see cref="ImageReadOptions.Default"/> when null.</param>
     /// <returns>A 3-channel raster owned by the caller.</returns>
     /// <exception cref="ImageFileException">The file cannot be read (see <see cref="Read"/>).</exception>
-    public static Raster<byte> ReadRgb(string path)
+    public static Raster<byte> ReadRgb(string path, ImageReadOptions? options = null)
     {
-        using var image = Read(path);
+        using var image = Read(path, options);
         if (!image.Is16Bit && image.Channels == 3)
         {
             return image.DetachSamples8();
@@ -61,11 +69,12 @@ public static class ImageFile
     /// <see cref="ReadRgb"/> before conversion.
     /// </summary>
     /// <param name="path">A JPEG, PNG or TIFF file.</param>
+    /// <param name="options">Decoding limits; <see cref="ImageReadOptions.Default"/> when null.</param>
     /// <returns>A 1-channel raster owned by the caller.</returns>
     /// <exception cref="ImageFileException">The file cannot be read (see <see cref="Read"/>).</exception>
-    public static Raster<byte> ReadGrey(string path)
+    public static Raster<byte> ReadGrey(string path, ImageReadOptions? options = null)
     {
-        using var image = Read(path);
+        using var image = Read(path, options);
         if (!image.Is16Bit && image.Channels == 1)
         {
             return image.DetachSamples8();
@@ -108,14 +117,14 @@ public static class ImageFile
                 {
                     throw new ArgumentOutOfRangeException(nameof(options), options.JpegQuality, "JPEG quality must be in [1, 100]");
                 }
-                JpegCodec.Encode(path, raster, options.JpegQuality);
+                WithPathErrors(path, () => JpegCodec.Encode(path, raster, options.JpegQuality));
                 break;
             default:
                 if (options.Bilevel && raster.Channels != 1)
                 {
                     throw new ArgumentException($"bilevel PNG needs a 1-channel raster, not {raster.Channels}", nameof(raster));
                 }
-                PngCodec.Encode(path, raster, options.Bilevel);
+                WithPathErrors(path, () => PngCodec.Encode(path, raster, options.Bilevel));
                 break;
         }
     }
@@ -140,7 +149,21 @@ public static class ImageFile
         {
             throw new ArgumentException($"16-bit PNG output holds 1 or 3 channels, not {raster.Channels}", nameof(raster));
         }
-        PngCodec.Encode(path, raster);
+        WithPathErrors(path, () => PngCodec.Encode(path, raster));
+    }
+
+    /// <summary>Turns the I/O errors of an atomic write into the one <see cref="ImageFileException"/> of this API.</summary>
+    private static void WithPathErrors(string path, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e) when (e is not ImageFileException)
+        {
+            var problem = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+            throw new ImageFileException(path, problem, e);
+        }
     }
 
     private static ImageFormat WriteFormat(string path) => ImageFormatDetector.FromExtension(path) switch

@@ -7,13 +7,16 @@ namespace RootSeg.Imaging.Filters;
 
 /// <summary>
 /// The Frangi multi-scale vesselness filter (Frangi et al. 1998, "Multiscale vessel enhancement filtering",
-/// doi:10.1007/BFb0056195) computed as scikit-image 0.19.3's <c>skimage.filters.frangi</c> does for 2-D images
-/// with its default <c>mode='reflect'</c>.
+/// doi:10.1007/BFb0056195) computed as scikit-image 0.19.3's <c>skimage.filters.frangi</c> does for 2-D images,
+/// with its default <c>mode='reflect'</c> or, with <see cref="FrangiBorder.Constant"/>, with the constant border of
+/// scikit-image's <c>hessian_matrix</c> that the Frangi filter of Smith et al. 2020 (doi:10.1186/s13007-020-00563-0)
+/// uses.
 /// </summary>
 /// <remarks>
 /// For each sigma, following scikit-image 0.19.3 step by step:
 /// the image is inverted when looking for black ridges (<c>1 - image</c>; only the Hessian's sign changes);
-/// smoothed with scipy's Gaussian (truncate 4, 'reflect' = edge sample repeated); differentiated twice with
+/// smoothed with scipy's Gaussian (truncate 4, 'reflect' = edge sample repeated, or 'constant' = a fixed value beyond
+/// the edges, <see cref="FrangiOptions.Border"/>); differentiated twice with
 /// <c>numpy.gradient</c> (central differences, one-sided at the edges: the Hessian is the gradient of the
 /// gradient, a 5-point stencil); scaled by sigma^2; its eigenvalues <c>l1 &gt;= l2</c> sorted by absolute value
 /// (ties keep <c>l1</c> first) into <c>lambda1, lambda2</c> with <c>|lambda1| &lt;= |lambda2|</c>. Then
@@ -56,7 +59,8 @@ public static class Frangi
     /// <param name="image">As for <see cref="Apply"/>.</param>
     /// <param name="options">One or more parameter sets.</param>
     /// <returns>One new raster per parameter set, in order; the caller owns them.</returns>
-    /// <exception cref="ArgumentException">As for <see cref="Apply"/>, or <paramref name="options"/> is empty.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Apply"/>, or <paramref name="options"/> is empty or its
+    /// sets differ in <see cref="FrangiOptions.Border"/> or <see cref="FrangiOptions.BorderValue"/>.</exception>
     public static Raster<float>[] ApplyAll(Raster<float> image, IReadOnlyList<FrangiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -78,6 +82,11 @@ public static class Frangi
             ArgumentNullException.ThrowIfNull(set, nameof(options));
             set.Validate(nameof(options));
         }
+        var border = options[0].Border == FrangiBorder.Constant ? (float?)options[0].BorderValue : null;
+        if (options.Any(o => o.Border != options[0].Border || (border is not null && o.BorderValue != options[0].BorderValue)))
+        {
+            throw new ArgumentException("all parameter sets must share one border (they share the smoothing)", nameof(options));
+        }
         // Each distinct sigma once, in the order the sets first name it; each with the sets (and results) using it.
         var sigmas = options.SelectMany(o => o.Sigmas).Distinct().ToArray();
         var kernels = sigmas.Select(GaussianKernel.HalfWeights).ToArray();
@@ -91,7 +100,7 @@ public static class Frangi
         // One workspace per worker; capping the workers at the core count keeps them (and the memory) bounded
         // even when the thread pool adds threads on a busy machine.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, bands, parallel, () => new Workspace(image.Width, maxRadius), (band, _, workspace) =>
+        Parallel.For(0, bands, parallel, () => new Workspace(image.Width, maxRadius, border), (band, _, workspace) =>
         {
             var y0 = band * BandRows;
             var y1 = Math.Min(image.Height, y0 + BandRows);
@@ -105,7 +114,10 @@ public static class Frangi
         return results;
     }
 
-    /// <summary>One sigma over rows [y0, y1): smooth and take the first differences the Hessian rows need.</summary>
+    /// <summary>
+    /// One sigma over rows [y0, y1): smooth and take the first differences the Hessian rows need. Rows beyond the
+    /// image are reflected, or are the workspace's constant row.
+    /// </summary>
     private static void Band(Raster<float> image, int y0, int y1, double[] kernel, Workspace w)
     {
         var width = image.Width;
@@ -117,8 +129,11 @@ public static class Frangi
         var smoothedRows = sy1 - sy0;
         for (var i = 0; i < smoothedRows + 2 * radius; i++)
         {
-            var source = image.Row(GaussianKernel.Reflect(sy0 - radius + i, height));
-            Horizontal(source, kernel, w.Extended, w.Rows(w.Horizontal, i));
+            var row = sy0 - radius + i;
+            var source = w.ConstantRow is { } constant && (uint)row >= (uint)height
+                ? constant
+                : image.Row(GaussianKernel.Reflect(row, height));
+            Horizontal(source, kernel, w.Extended, w.Rows(w.Horizontal, i), w.Border);
         }
         for (var i = 0; i < smoothedRows; i++)
         {
@@ -159,8 +174,10 @@ public static class Frangi
         }
     }
 
-    /// <summary>Gaussian along a row with scipy 'reflect' borders: out[x] = sum_k w_|k| in[x + k].</summary>
-    private static void Horizontal(ReadOnlySpan<float> source, double[] kernel, double[] extended, Span<double> target)
+    /// <summary>Gaussian along a row with scipy 'reflect' borders, or 'constant' ones of value
+    /// <paramref name="border"/>: out[x] = sum_k w_|k| in[x + k].</summary>
+    private static void Horizontal(ReadOnlySpan<float> source, double[] kernel, double[] extended, Span<double> target,
+        float? border)
     {
         var width = source.Length;
         var radius = kernel.Length - 1;
@@ -170,8 +187,8 @@ public static class Frangi
         }
         for (var i = 0; i < radius; i++)
         {
-            extended[i] = source[GaussianKernel.Reflect(i - radius, width)];
-            extended[radius + width + i] = source[GaussianKernel.Reflect(width + i, width)];
+            extended[i] = border ?? source[GaussianKernel.Reflect(i - radius, width)];
+            extended[radius + width + i] = border ?? source[GaussianKernel.Reflect(width + i, width)];
         }
         // Tap k of output x reads extended[x + radius - k] and extended[x + radius + k].
         Convolve(ref extended[radius], 1, width, kernel, ref MemoryMarshal.GetReference(target));
@@ -282,9 +299,15 @@ public static class Frangi
     /// <summary>Per-thread row buffers, sized for the widest kernel.</summary>
     private sealed class Workspace
     {
-        public Workspace(int width, int maxRadius)
+        public Workspace(int width, int maxRadius, float? border)
         {
             Width = width;
+            Border = border;
+            if (border is { } value)
+            {
+                ConstantRow = new float[width];
+                Array.Fill(ConstantRow, value);
+            }
             Extended = new double[width + 2 * maxRadius];
             Horizontal = new double[(BandRows + 4 + 2 * maxRadius) * width];
             Smoothed = new double[(BandRows + 4) * width];
@@ -296,6 +319,12 @@ public static class Frangi
         }
 
         public int Width { get; }
+
+        /// <summary>The constant beyond the edges, or null for reflection.</summary>
+        public float? Border { get; }
+
+        /// <summary>A row of <see cref="Border"/> values, or null for reflection.</summary>
+        public float[]? ConstantRow { get; }
 
         public double[] Extended { get; }
 

@@ -25,6 +25,18 @@ public sealed record FrangiOptions
     /// <summary>True finds dark ridges on a light background (the image is inverted first); false, light ridges.</summary>
     public bool BlackRidges { get; init; } = true;
 
+    /// <summary>Eigenvalue order and zero rule; scikit-image 0.19's by default.</summary>
+    public FrangiEigenvalues Eigenvalues { get; init; } = FrangiEigenvalues.ByMagnitude;
+
+    /// <summary>How the smoothing sees beyond the image's edges; scikit-image 0.19's <c>frangi</c> reflects.</summary>
+    public FrangiBorder Border { get; init; } = FrangiBorder.Reflect;
+
+    /// <summary>
+    /// The value of every sample outside the image with <see cref="FrangiBorder.Constant"/>, in the units of the
+    /// image passed in (before the inversion of <see cref="BlackRidges"/>); finite. Ignored otherwise.
+    /// </summary>
+    public double BorderValue { get; init; }
+
     /// <summary>Throws unless every parameter is in range; <paramref name="argument"/> names the options argument.</summary>
     internal void Validate(string argument)
     {
@@ -38,6 +50,18 @@ public sealed record FrangiOptions
             {
                 throw new ArgumentException($"Sigmas must be finite and at least 0, got {sigma}", argument);
             }
+        }
+        if (!Enum.IsDefined(Eigenvalues))
+        {
+            throw new ArgumentException($"Eigenvalues must be ByMagnitude or ByValue, got {Eigenvalues}", argument);
+        }
+        if (!Enum.IsDefined(Border))
+        {
+            throw new ArgumentException($"Border must be Reflect or Constant, got {Border}", argument);
+        }
+        if (!double.IsFinite(BorderValue))
+        {
+            throw new ArgumentException($"BorderValue must be finite, got {BorderValue}", argument);
         }
         Positive(Alpha, nameof(Alpha), argument);
         Positive(Beta, nameof(Beta), argument);

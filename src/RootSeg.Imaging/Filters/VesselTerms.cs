@@ -4,7 +4,8 @@ namespace RootSeg.Imaging.Filters;
 
 /// <summary>
 /// The per-pixel part of the Frangi filter (Frangi et al. 1998, doi:10.1007/BFb0056195, equation 15 in 2-D) with
-/// scikit-image 0.19.3's eigenvalue ordering and zero handling; see <see cref="Frangi"/>. Runs on
+/// scikit-image 0.19.3's eigenvalue ordering and zero handling, or scikit-image 0.14's (<see cref="FrangiEigenvalues"/>);
+/// see <see cref="Frangi"/>. Runs on
 /// System.Numerics vectors in float64, with a scalar loop for the last few pixels of a row.
 /// </summary>
 internal sealed class VesselTerms
@@ -12,6 +13,7 @@ internal sealed class VesselTerms
     private readonly double _betaTerm;
     private readonly double _gammaTerm;
     private readonly double _sign;
+    private readonly bool _byValue;
 
     public VesselTerms(FrangiOptions options)
     {
@@ -19,6 +21,7 @@ internal sealed class VesselTerms
         _gammaTerm = 2 * options.Gamma * options.Gamma;
         // Inverting the image (1 - image) only flips the sign of every second derivative.
         _sign = options.BlackRidges ? -1 : 1;
+        _byValue = options.Eigenvalues == FrangiEigenvalues.ByValue;
     }
 
     /// <summary>Raises <paramref name="result"/> to this scale's vesselness where that is larger.</summary>
@@ -54,6 +57,10 @@ internal sealed class VesselTerms
         var half = Vector.SquareRoot(4.0 * b * b + (a - c) * (a - c)) * 0.5;
         var l1 = mean + half;
         var l2 = mean - half;
+        if (_byValue)
+        {
+            return VesselnessByValue(l1, l2);
+        }
         // Sorted by absolute value; numpy's argsort keeps l1 first on ties.
         var swap = Vector.LessThan(Vector.Abs(l2), Vector.Abs(l1));
         var lambda1 = Vector.ConditionalSelect(swap, l2, l1);
@@ -69,6 +76,25 @@ internal sealed class VesselTerms
         var structure = l1 * l1 + l2 * l2;
         var v = Vector.Exp(-(ratio * ratio) / _betaTerm) * OneMinusExp(structure / _gammaTerm);
         return Vector.ConditionalSelect(Vector.GreaterThan(lambda2, Vector<double>.Zero), Vector<double>.Zero, v);
+    }
+
+    /// <summary>
+    /// scikit-image 0.14's terms, as the paper's code has them, in this class's sign convention (a bright ridge has a
+    /// strongly negative <paramref name="l2"/>): Rb = (l1 / l2)^2 with a zero l2 replaced by 1e-10, and zero only
+    /// where both eigenvalues are positive (l2 &gt; 0). Unlike 0.19's, a saddle whose positive eigenvalue is the
+    /// larger keeps a small response, exp(-Rb / (2 beta^2)) with Rb &gt; 1.
+    /// </summary>
+    private Vector<double> VesselnessByValue(Vector<double> l1, Vector<double> l2)
+    {
+        if (Vector.GreaterThanAll(l2, Vector<double>.Zero))
+        {
+            return Vector<double>.Zero;
+        }
+        var denominator = Vector.ConditionalSelect(Vector.Equals(l2, Vector<double>.Zero), new Vector<double>(1e-10), l2);
+        var ratio = l1 / denominator;
+        var structure = l1 * l1 + l2 * l2;
+        var v = Vector.Exp(-(ratio * ratio) / _betaTerm) * OneMinusExp(structure / _gammaTerm);
+        return Vector.ConditionalSelect(Vector.GreaterThan(l2, Vector<double>.Zero), Vector<double>.Zero, v);
     }
 
     /// <summary><c>1 - exp(-x)</c> for <c>x &gt;= 0</c>, the structure term of equation 15.</summary>
@@ -104,6 +130,15 @@ internal sealed class VesselTerms
         var half = Math.Sqrt(4 * b * b + (a - c) * (a - c)) / 2;
         var l1 = mean + half;
         var l2 = mean - half;
+        if (_byValue)
+        {
+            if (l2 > 0)
+            {
+                return 0;
+            }
+            var r = l1 / (l2 == 0 ? 1e-10 : l2);
+            return Math.Exp(-r * r / _betaTerm) * (1 - Math.Exp(-(l1 * l1 + l2 * l2) / _gammaTerm));
+        }
         var (lambda1, lambda2) = Math.Abs(l2) < Math.Abs(l1) ? (l2, l1) : (l1, l2);
         if (lambda2 > 0)
         {

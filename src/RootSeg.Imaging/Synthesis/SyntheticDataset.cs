@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Imaging.Synthesis;
 

@@ -1,3 +1,5 @@
+using RootSeg.Imaging.Files;
+
 namespace RootSeg.Segmentation.Batch;
 
 /// <summary>What a <see cref="BatchSegmenter"/> writes and which photos it takes.</summary>
@@ -18,6 +20,14 @@ public sealed record BatchOptions
     /// <summary>The share of the sorted photo list this run takes.</summary>
     public ShardSpec Shard { get; init; } = ShardSpec.All;
 
-    /// <summary>Segment every photo even when its outputs are up to date.</summary>
+    /// <summary>Segment every photo even when its outputs are up to date, and replace outputs that the folder's
+    /// manifest says were made with another model or other settings.</summary>
     public bool Overwrite { get; init; }
+
+    /// <summary>
+    /// What makes this run's masks (model hash and settings), checked against the folder's
+    /// <see cref="OutputManifest.FolderFileName"/> and written there before the first photo
+    /// (<see cref="OutputManifest.Claim"/>); null checks and writes none.
+    /// </summary>
+    public OutputManifest? Manifest { get; init; }
 }

@@ -1,4 +1,5 @@
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Overlays;
 using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Inference;
@@ -33,6 +34,41 @@ public sealed class BatchSegmenter
         _options = options;
     }
 
+    /// <summary>
+    /// Makes the output folder ready before any photo is segmented: creates it, refuses it when its manifest says
+    /// its masks were made with another model or other settings (or when it holds images but no manifest) unless <see cref="BatchOptions.Overwrite"/>, and writes this run's manifest, which also proves that
+    /// the folder can be written. Without a manifest a probe file is written and removed instead. Calling it again
+    /// with the same options changes nothing.
+    /// </summary>
+    /// <param name="options">The run's options.</param>
+    /// <exception cref="StaleOutputException">The folder holds masks made differently; the message names the
+    /// folder and every difference.</exception>
+    /// <exception cref="IOException">The folder cannot be created or written; the message names it.</exception>
+    public static void PrepareOutput(BatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = options.OutputDirectory;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new IOException($"{directory}: the output folder cannot be created: {e.Message}", e);
+        }
+        if (options.Manifest is { } manifest)
+        {
+            // Any image in the folder counts, not only the masks of these photos: a run on one photo must not relabel
+            // a folder of masks made with other settings.
+            var hasImages = ImageFiles.InFolder(directory).Count > 0;
+            manifest.Claim(Path.Combine(directory, OutputManifest.FolderFileName), directory, options.Overwrite, hasImages);
+            return;
+        }
+        var probe = Path.Combine(directory, $".rootseg-write-probe.{Guid.NewGuid():N}");
+        AtomicFile.WriteText(probe, "");
+        File.Delete(probe);
+    }
+
     /// <summary>Whether the outputs of <paramref name="photo"/> are up to date (the resume rule above).</summary>
     /// <param name="photo">A photo path.</param>
     public bool IsUpToDate(string photo)
@@ -55,11 +91,12 @@ public sealed class BatchSegmenter
     /// <param name="photos">Photo paths.</param>
     /// <param name="progress">Told of every photo's outcome on the calling thread, in list order; may be null.</param>
     /// <returns>The totals.</returns>
-    /// <exception cref="IOException">The output folder cannot be created.</exception>
+    /// <exception cref="StaleOutputException">The folder holds masks made differently (see <see cref="PrepareOutput"/>).</exception>
+    /// <exception cref="IOException">The output folder cannot be created or written.</exception>
     public BatchSummary Run(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(photos);
-        Directory.CreateDirectory(_options.OutputDirectory);
+        PrepareOutput(_options);
         var selected = _options.Shard.Select(photos);
         var failures = new List<PhotoReport>();
         int segmented = 0, skipped = 0, done = 0;

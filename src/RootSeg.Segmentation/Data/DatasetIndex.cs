@@ -1,14 +1,13 @@
+using RootSeg.Imaging.Files;
+
 namespace RootSeg.Segmentation.Data;
 
 /// <summary>
 /// The images of a dataset folder: <c>photos/</c> and <c>annotations/</c>, paired by file stem. Image files end in
-/// .jpg, .jpeg, .png, .tif or .tiff (any case); other files are ignored.
+/// .jpg, .jpeg, .png, .tif or .tiff (any case) and are not hidden (<see cref="ImageFiles"/>); other files are ignored.
 /// </summary>
 public sealed class DatasetIndex
 {
-    /// <summary>The file extensions taken for images, lower case with the dot.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".png", ".tif", ".tiff"];
-
     private DatasetIndex(string directory, IReadOnlyList<DatasetPair> pairs, IReadOnlyList<string> photosWithout,
         IReadOnlyList<string> annotationsWithout)
     {
@@ -85,13 +84,8 @@ public sealed class DatasetIndex
             throw new DirectoryNotFoundException($"dataset folder {folder} does not exist");
         }
         var byStem = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in System.IO.Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        foreach (var path in ImageFiles.InFolder(folder))
         {
-            var extension = Path.GetExtension(path).ToLowerInvariant();
-            if (!Extensions.Contains(extension))
-            {
-                continue;
-            }
             var stem = Path.GetFileNameWithoutExtension(path);
             if (byStem.TryGetValue(stem, out var other))
             {

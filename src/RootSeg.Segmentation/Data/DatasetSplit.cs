@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Segmentation.Data;
 
@@ -68,21 +69,7 @@ public sealed record DatasetSplit
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, ToJson() + "\n");
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"{full} cannot be written: {e.Message}", e);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        AtomicFile.WriteText(path, ToJson() + "\n");
     }
 
     /// <summary>The JSON text.</summary>

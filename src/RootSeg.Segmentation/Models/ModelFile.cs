@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
 using RootSeg.Torch.Serialization;
@@ -41,7 +42,7 @@ public static class ModelFile
         description.Validate(path);
         var json = description.ToJson();
         network.SaveSafetensors(path, new Dictionary<string, string> { [ModelDescription.MetadataKey] = json });
-        AtomicText.Write(DescriptionPath(path), json + "\n");
+        AtomicFile.WriteText(DescriptionPath(path), json + "\n");
     }
 
     /// <summary>
@@ -116,6 +117,19 @@ public static class ModelFile
     }
 
     private static (StateDict State, ModelDescription Description) ReadState(string path, int groups)
+    {
+        try
+        {
+            return ReadStateUnchecked(path, groups);
+        }
+        catch (Exception e) when (e is not (WeightFileException or InvalidDataException or OutOfMemoryException))
+        {
+            // A damaged file can trip any parser check; every such failure names the file on one line.
+            throw new WeightFileException(path, $"is not a readable model file ({e.Message})", e);
+        }
+    }
+
+    private static (StateDict State, ModelDescription Description) ReadStateUnchecked(string path, int groups)
     {
         StateDict state;
         if (IsSafetensors(path))

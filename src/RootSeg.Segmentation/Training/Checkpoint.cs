@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Models;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
@@ -39,7 +40,7 @@ public static class Checkpoint
         }
         var json = state.ToJson();
         SafetensorsFile.Write(files.Checkpoint, tensors, new Dictionary<string, string> { [CheckpointState.MetadataKey] = json });
-        AtomicText.Write(files.CheckpointDescription, json + "\n");
+        AtomicFile.WriteText(files.CheckpointDescription, json + "\n");
     }
 
     /// <summary>Reads only the run state of the checkpoint in <paramref name="files"/>.</summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using RootSeg.Segmentation.Models;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Segmentation.Training;
 
@@ -14,6 +14,6 @@ internal static class TrainingLog
         {
             text.Append(record.ToCsv()).Append('\n');
         }
-        AtomicText.Write(path, text.ToString());
+        AtomicFile.WriteText(path, text.ToString());
     }
 }

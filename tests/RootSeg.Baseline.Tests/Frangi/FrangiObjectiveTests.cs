@@ -62,8 +62,9 @@ public sealed class FrangiObjectiveTests : IDisposable
     [Fact]
     public void SearchFindsParametersThatSegmentTheSyntheticRoots()
     {
-        // From the centre of the cube (F1 0.75 here) CMA-ES must reach F1 > 0.95 within 200 evaluations, the whole
-        // pipeline included (seed 1 reaches 0.994).
+        // From the centre of the cube (F1 0.70 here) CMA-ES must reach F1 > 0.9 within 200 evaluations, the whole
+        // pipeline included (seed 1 reaches 0.925). With scikit-image 0.19's eigenvalue rule it reached 0.994: the
+        // paper's (0.14's) rule keeps a small response at saddle points, which caps the F1 on this image.
         using var a = Image("a", true);
         var objective = new FrangiObjective([a]);
         var start = objective.MeanF1(FrangiParameterSpace.ToParameters([0.5, 0.5, 0.5, 0.5, 0.5], 1));
@@ -71,7 +72,7 @@ public sealed class FrangiObjectiveTests : IDisposable
             new FrangiSearchOptions { Budget = 200, Seed = 1, MaxDegreeOfParallelism = 2 },
             Path.Combine(_folder, "log.json"));
         Assert.True(start < 0.8, $"start F1 {start}");
-        Assert.True(result.Summary.Objective < 0.05, $"F1 {1 - result.Summary.Objective} from {start}");
+        Assert.True(result.Summary.Objective < 0.1, $"F1 {1 - result.Summary.Objective} from {start}");
         Assert.Equal(result.Summary.Objective, objective.Evaluate(result.Parameters));
     }
 

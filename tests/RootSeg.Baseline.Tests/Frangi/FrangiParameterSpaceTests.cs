@@ -68,6 +68,6 @@ public class FrangiParameterSpaceTests
     }
 
     [Fact]
-    public void SigmasRunFromOneToTheMaximum() =>
-        Assert.Equal([1.0, 2.0, 3.0], new FrangiParameters(3, 0.5, 0.1, 0.1, 0).Sigmas());
+    public void SigmasDoubleFromOneAsInThePapersCode() =>
+        Assert.Equal([1.0, 2.0, 4.0], new FrangiParameters(3, 0.5, 0.1, 0.1, 0).Sigmas());
 }

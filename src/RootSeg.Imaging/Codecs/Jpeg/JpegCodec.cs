@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Rasters;
 
 namespace RootSeg.Imaging.Codecs.Jpeg;
@@ -9,7 +10,7 @@ namespace RootSeg.Imaging.Codecs.Jpeg;
 internal static class JpegCodec
 {
     /// <summary>Decodes <paramref name="jpeg"/>, the whole content of <paramref name="path"/>.</summary>
-    public static unsafe DecodedImage Decode(string path, byte[] jpeg)
+    public static unsafe DecodedImage Decode(string path, byte[] jpeg, long maxPixels)
     {
         var handle = TurboJpeg.InitDecompress();
         if (handle == IntPtr.Zero)
@@ -31,7 +32,7 @@ internal static class JpegCodec
                     throw new ImageFileException(path, "CMYK/YCCK JPEGs are not supported (save the image as RGB)");
                 }
                 var grey = colourspace == TurboJpeg.ColourspaceGrey;
-                DecodeLimits.Check(path, width, height, grey ? 1 : 3);
+                DecodeLimits.Check(path, width, height, grey ? 1 : 3, maxPixels);
                 stored = Raster<byte>.CreateUninitialized(width, height, grey ? 1 : 3);
                 fixed (byte* destination = stored.Data)
                 {

@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Rasters;
 
 namespace RootSeg.Imaging.Codecs.Png;
@@ -13,7 +14,7 @@ namespace RootSeg.Imaging.Codecs.Png;
 internal static class PngCodec
 {
     /// <summary>Decodes <paramref name="png"/>, the whole content of <paramref name="path"/>.</summary>
-    public static unsafe DecodedImage Decode(string path, byte[] png)
+    public static unsafe DecodedImage Decode(string path, byte[] png, long maxPixels)
     {
         if (png.Length < 26)
         {
@@ -39,7 +40,7 @@ internal static class PngCodec
                     throw new ImageFileException(path, "16-bit PNGs with an alpha channel are not supported");
                 }
                 var channels = ((format & LibPng.FormatFlagColour) != 0 ? 3 : 1) + ((format & LibPng.FormatFlagAlpha) != 0 ? 1 : 0);
-                DecodeLimits.Check(path, image.Width, image.Height, channels);
+                DecodeLimits.Check(path, image.Width, image.Height, channels, maxPixels);
                 image.Format = format;
                 int ok;
                 if (linear)
@@ -140,7 +141,7 @@ internal static class PngCodec
         // The caller keeps both buffers pinned for the whole call; the lambda cannot capture pointers, only addresses.
         var pixels = (nint)buffer;
         var palette = (nint)colourMap;
-        AtomicFile.Write(path, temporary =>
+        AtomicFile.WriteThroughPath(path, temporary =>
         {
             var image = new PngImage
             {

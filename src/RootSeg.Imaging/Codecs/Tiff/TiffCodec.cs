@@ -13,7 +13,7 @@ namespace RootSeg.Imaging.Codecs.Tiff;
 internal static class TiffCodec
 {
     /// <summary>Decodes the TIFF file at <paramref name="path"/>.</summary>
-    public static unsafe DecodedImage Decode(string path)
+    public static unsafe DecodedImage Decode(string path, long maxPixels)
     {
         LibTiff.EnsureHandlers();
         LibTiff.TakeLastError();
@@ -42,7 +42,7 @@ internal static class TiffCodec
                     || (photometric == LibTiff.PhotometricRgb && samples is 3 or 4));
             if (direct)
             {
-                DecodeLimits.Check(path, width, height, samples);
+                DecodeLimits.Check(path, width, height, samples, maxPixels);
                 return bits == 8
                     ? new DecodedImage(ImageFormat.Tiff, 8, Upright(ReadSamples<byte>(path, tiff, (int)width, (int)height, samples), orientation))
                     : new DecodedImage(ImageFormat.Tiff, Upright(ReadSamples<ushort>(path, tiff, (int)width, (int)height, samples), orientation));
@@ -52,7 +52,7 @@ internal static class TiffCodec
                 throw new ImageFileException(path,
                     $"{bits}-bit TIFF with photometric {photometric}, {samples} samples and planar configuration {planar} is not supported");
             }
-            return new DecodedImage(ImageFormat.Tiff, bits, ReadRgba(path, tiff, width, height, photometric, samples));
+            return new DecodedImage(ImageFormat.Tiff, bits, ReadRgba(path, tiff, width, height, photometric, samples, maxPixels));
         }
         finally
         {
@@ -166,7 +166,7 @@ internal static class TiffCodec
         }
     }
 
-    private static unsafe Raster<byte> ReadRgba(string path, IntPtr tiff, uint width, uint height, int photometric, int samples)
+    private static unsafe Raster<byte> ReadRgba(string path, IntPtr tiff, uint width, uint height, int photometric, int samples, long maxPixels)
     {
         var message = stackalloc byte[1024];
         if (LibTiff.RgbaImageOk(tiff, message) == 0)
@@ -177,7 +177,7 @@ internal static class TiffCodec
         var grey = photometric is LibTiff.PhotometricMinIsBlack or LibTiff.PhotometricMinIsWhite;
         var alpha = grey ? samples >= 2 : photometric == LibTiff.PhotometricRgb && samples >= 4;
         var channels = (grey ? 1 : 3) + (alpha ? 1 : 0);
-        DecodeLimits.Check(path, width, height, 4);
+        DecodeLimits.Check(path, width, height, 4, maxPixels);
         var pixels = ArrayPool<uint>.Shared.Rent(checked((int)(width * height)));
         try
         {
