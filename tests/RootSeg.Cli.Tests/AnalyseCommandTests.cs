@@ -14,11 +14,11 @@ public sealed class AnalyseCommandTests : IDisposable
 
     // A random-weight network: its masks are arbitrary, which is all an end-to-end test of the plumbing needs. Input
     // 252 gives output 68, so a 64 px synthetic photo takes one tile.
-    private string SaveModel()
+    private string SaveModel(ulong seed = 5, string name = "model.safetensors")
     {
-        Engine.ManualSeed(5);
+        Engine.ManualSeed(seed);
         using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var path = _folder["model.safetensors"];
+        var path = _folder[name];
         ModelFile.Save(path, network, new ModelDescription
         {
             Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 252, OutputTile = 68,
@@ -126,6 +126,19 @@ public sealed class AnalyseCommandTests : IDisposable
         Assert.DoesNotContain(traits.Columns, c => c.Contains("mm", StringComparison.Ordinal));
         Assert.Contains("Total Root Length (px)", CsvTable.Read(_folder["px/rhizovision_features.csv"]).Columns);
         Assert.False(File.Exists(_folder["px/depth_profile.csv"]));
+    }
+
+    [Fact]
+    public void AnotherModelSegmentsAgainInsteadOfReusingTheMasks()
+    {
+        var photos = Path.Combine(Synth(2), "photos");
+        string[] Args(string model) => ["--model", model, "--in", photos, "--out", _folder["out"], "--threads", "1"];
+        var first = SaveModel(5, "first.safetensors");
+        var second = SaveModel(6, "second.safetensors");
+
+        Assert.Contains("segmented 2, measured 2", TestFolder.Run(new AnalyseCommand(), Args(first)).Out);
+        Assert.Contains("segmented 2, measured 2", TestFolder.Run(new AnalyseCommand(), Args(second)).Out);
+        Assert.Contains("up to date: 2 of 2 photos", TestFolder.Run(new AnalyseCommand(), Args(second)).Out);
     }
 
     [Fact]

@@ -129,16 +129,15 @@ internal sealed class AnalyseCommand : ICommand
     private static int Analyse(AnalysisOptions settings, Segmenter? segmenter)
     {
         ProgressBar? bar = null;
-        AnalysisStage? stage = null;
         var summary = AnalysisRun.Run(settings, segmenter, new InlineProgress<AnalysisEvent>(e =>
         {
-            if (stage != e.Stage)
+            if (e.Done == 0)
             {
                 bar?.Finish();
                 bar = ProgressBar.ForStderr(e.Stage == AnalysisStage.Segment ? "segment" : "measure", e.Total);
-                stage = e.Stage;
+                return;
             }
-            bar!.Advance(e.Done, e.Worked);
+            bar?.Advance(e.Done, e.Worked);
         }));
         bar?.Finish();
         foreach (var (photo, problem) in summary.Failures)

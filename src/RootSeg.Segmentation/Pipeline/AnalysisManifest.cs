@@ -42,6 +42,10 @@ internal static class AnalysisManifest
         return text.ToString();
     }
 
+    /// <summary>The model line of an inputs text (see <see cref="Inputs"/>), or null.</summary>
+    public static string? Model(string inputs) =>
+        inputs.Split('\n').FirstOrDefault(l => l.StartsWith("model: ", StringComparison.Ordinal))?["model: ".Length..];
+
     /// <summary>The whole manifest as JSON.</summary>
     public static string Json(string inputs, AnalysisOptions options, IReadOnlyList<(string Photo, string Problem)> measureFailures,
         IReadOnlyList<string> outputs)

@@ -50,9 +50,13 @@ public static class AnalysisRun
         var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
         var segmented = 0;
         IReadOnlyList<(string Photo, string Mask)> masks;
+        var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
+        var previous = AnalysisManifest.Read(manifestPath);
         if (segmenter is not null)
         {
-            (masks, segmented) = Segment(photos, Path.Combine(output, AnalysisFiles.Masks), segmenter, leftOut, progress);
+            // Masks of another model are never taken as up to date.
+            var otherModel = previous is { } p && AnalysisManifest.Model(p.Inputs) != options.ModelIdentity;
+            (masks, segmented) = Segment(photos, Path.Combine(output, AnalysisFiles.Masks), segmenter, otherModel, leftOut, progress);
         }
         else
         {
@@ -63,12 +67,10 @@ public static class AnalysisRun
         var leftOutList = photos.Where(leftOut.ContainsKey).Select(p => (p, leftOut[p])).ToList();
 
         var inputs = AnalysisManifest.Inputs(options, good.Select(m => (Stem(m.Photo), m.Mask)).ToList(), leftOutList);
-        var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
-        if (AnalysisManifest.Read(manifestPath) is { } previous && previous.Inputs == inputs
-            && previous.Outputs.All(o => File.Exists(Path.Combine(output, o))))
+        if (previous is { } last && last.Inputs == inputs && last.Outputs.All(o => File.Exists(Path.Combine(output, o))))
         {
-            var failures = leftOutList.Concat(previous.Failures).ToList();
-            return new AnalysisSummary(photos.Count, segmented, 0, true, Ordered(photos, failures), previous.Outputs);
+            var failures = leftOutList.Concat(last.Failures).ToList();
+            return new AnalysisSummary(photos.Count, segmented, 0, true, Ordered(photos, failures), last.Outputs);
         }
 
         var measured = Measure(options, good, frames, progress, out var measureFailures);
@@ -78,9 +80,10 @@ public static class AnalysisRun
     }
 
     private static (IReadOnlyList<(string, string)> Masks, int Segmented) Segment(IReadOnlyList<string> photos, string folder,
-        Segmenter segmenter, Dictionary<string, string> leftOut, IProgress<AnalysisEvent>? progress)
+        Segmenter segmenter, bool overwrite, Dictionary<string, string> leftOut, IProgress<AnalysisEvent>? progress)
     {
-        var batch = new BatchSegmenter(segmenter, new BatchOptions { OutputDirectory = folder });
+        var batch = new BatchSegmenter(segmenter, new BatchOptions { OutputDirectory = folder, Overwrite = overwrite });
+        progress?.Report(AnalysisEvent.Start(AnalysisStage.Segment, photos.Count));
         var summary = batch.Run(photos, new Reporter<PhotoReport>(r =>
             progress?.Report(new AnalysisEvent(AnalysisStage.Segment, r.Photo, r.Done, r.Total, r.Outcome == PhotoOutcome.Segmented, r.Problem))));
         foreach (var failure in summary.Failures)
@@ -161,12 +164,10 @@ public static class AnalysisRun
     private static List<Measured> Measure(AnalysisOptions options, IReadOnlyList<(string Photo, string Mask)> good,
         Dictionary<string, FrameInfo>? frames, IProgress<AnalysisEvent>? progress, out List<(string Photo, string Problem)> failures)
     {
-        var calibration = options.Calibration ?? new Calibration(1);
-        var settings = MeasurementOptions.Defaults(calibration) is var d
-            ? d with { Traits = d.Traits with { DepthOfFieldMm = options.DepthOfFieldMm } }
-            : throw new UnreachableException();
+        var settings = Settings(options.Calibration ?? new Calibration(1), options.DepthOfFieldMm);
         var results = new List<Measured>();
         failures = [];
+        progress?.Report(AnalysisEvent.Start(AnalysisStage.Measure, good.Count));
         for (var i = 0; i < good.Count; i++)
         {
             var (photo, mask) = good[i];
@@ -221,8 +222,7 @@ public static class AnalysisRun
         var traitsPath = Path.Combine(output, AnalysisFiles.Traits);
         if (options.Calibration is { } calibration)
         {
-            var settings = MeasurementOptions.Defaults(calibration);
-            MeasurementWriter.Write(traitsPath, measurements, settings with { Traits = settings.Traits with { DepthOfFieldMm = options.DepthOfFieldMm } });
+            MeasurementWriter.Write(traitsPath, measurements, Settings(calibration, options.DepthOfFieldMm));
             outputs.Add(Path.GetFileName(MeasurementWriter.SettingsPath(traitsPath)));
         }
         else
@@ -242,6 +242,13 @@ public static class AnalysisRun
             outputs.AddRange([AnalysisFiles.DepthProfile, AnalysisFiles.RootingDepth, AnalysisFiles.DepthChart, AnalysisFiles.DepthRldChart]);
         }
         return outputs;
+    }
+
+    // Without a scale the traits are measured at 1 px/mm, so that their millimetre fields hold pixels.
+    private static MeasurementOptions Settings(Calibration calibration, double depthOfFieldMm)
+    {
+        var defaults = MeasurementOptions.Defaults(calibration);
+        return defaults with { Traits = defaults.Traits with { DepthOfFieldMm = depthOfFieldMm } };
     }
 
     private static IReadOnlyList<(string Photo, string Problem)> Ordered(IReadOnlyList<string> photos, IEnumerable<(string Photo, string Problem)> failures)
