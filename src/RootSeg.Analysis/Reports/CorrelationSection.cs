@@ -48,13 +48,16 @@ internal static class CorrelationSection
             ["regression r²", Xhtml.Number(stats.RSquared)],
             ["regression p", Xhtml.Number(stats.RegressionP, "G3")],
             ["regression line", double.IsFinite(stats.Slope) ? $"y = {Xhtml.Number(stats.Intercept, "G4")} + {Xhtml.Number(stats.Slope, "G4")} x" : "n/a"],
+            ["Bland-Altman bias (y - x)", Xhtml.Number(stats.Bias, "G4")],
+            ["limits of agreement", double.IsFinite(stats.LowerLimit) ? $"{Xhtml.Number(stats.LowerLimit, "G4")} to {Xhtml.Number(stats.UpperLimit, "G4")}" : "n/a"],
         ];
         object chart;
         try
         {
             var pairs = Pairs(stats.X, stats.Y, Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
             chart = Xhtml.Classed("figure", "chart",
-                Charts.CorrelationScatter(pairs, "Per-photo correlation", Describe(stats.X), Describe(stats.Y)).ToElement());
+                Charts.CorrelationScatter(pairs, "Per-photo correlation", Describe(stats.X), Describe(stats.Y),
+                    agreement: BlandAltman.SameUnit(stats.X, stats.Y)).ToElement());
         }
         catch (Exception e) when (e is FileNotFoundException or FormatException or KeyNotFoundException or IOException or ArgumentException)
         {
@@ -76,6 +79,8 @@ internal static class CorrelationSection
         var pearson = root.GetProperty("pearson");
         var regression = root.GetProperty("regression");
         var hasLine = regression.ValueKind == JsonValueKind.Object;
+        // Files written before the Bland-Altman figures were added have none.
+        var agreement = root.TryGetProperty("bland_altman", out var a) && a.ValueKind == JsonValueKind.Object ? a : (JsonElement?)null;
         return new Statistics(
             JsonValues.String(root, "x") ?? throw new FormatException("'x' is missing"),
             JsonValues.String(root, "y") ?? throw new FormatException("'y' is missing"),
@@ -84,7 +89,10 @@ internal static class CorrelationSection
             hasLine ? JsonValues.Number(regression, "r_squared") : double.NaN,
             hasLine ? JsonValues.Number(regression, "p") : double.NaN,
             hasLine ? JsonValues.Number(regression, "slope") : double.NaN,
-            hasLine ? JsonValues.Number(regression, "intercept") : double.NaN);
+            hasLine ? JsonValues.Number(regression, "intercept") : double.NaN,
+            agreement is { } b ? JsonValues.Number(b, "bias") : double.NaN,
+            agreement is { } l ? JsonValues.Number(l, "lower_limit") : double.NaN,
+            agreement is { } u ? JsonValues.Number(u, "upper_limit") : double.NaN);
     }
 
     private static PairedSamples Pairs(string x, string y, string jsonFolder)
@@ -118,5 +126,5 @@ internal static class CorrelationSection
     }
 
     private sealed record Statistics(string X, string Y, int N, double Rho, double RhoP, double PearsonR,
-        double RSquared, double RegressionP, double Slope, double Intercept);
+        double RSquared, double RegressionP, double Slope, double Intercept, double Bias, double LowerLimit, double UpperLimit);
 }

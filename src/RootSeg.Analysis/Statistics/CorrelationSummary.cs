@@ -8,7 +8,8 @@ namespace RootSeg.Analysis.Statistics;
 /// <summary>
 /// What <c>rootseg correlate</c> reports for two joined measurements: Spearman's rank correlation, Pearson's r and
 /// the least-squares line, as Smith et al. 2020 (doi:10.1186/s13007-020-00563-0) report them between segmented root
-/// length and manual root intensity.
+/// length and manual root intensity, and the Bland-Altman bias and limits of agreement (<see cref="BlandAltman"/>),
+/// which mean something only when both columns measure the same quantity in the same unit.
 /// </summary>
 /// <param name="Pairs">The joined measurements.</param>
 /// <param name="Spearman">Spearman's rho with its p-value.</param>
@@ -33,6 +34,9 @@ public sealed record CorrelationSummary(PairedSamples Pairs, CorrelationResult S
         return new CorrelationSummary(pairs, Correlation.Spearman(pairs.X, pairs.Y), Correlation.Pearson(pairs.X, pairs.Y), regression);
     }
 
+    /// <summary>Bias of y against x and the 95% limits of agreement (Bland and Altman 1986).</summary>
+    public BlandAltmanResult Agreement => BlandAltman.Compute(Pairs.X, Pairs.Y);
+
     /// <summary>A few lines for a terminal.</summary>
     public string ToText()
     {
@@ -54,6 +58,9 @@ public sealed record CorrelationSummary(PairedSamples Pairs, CorrelationResult S
         {
             text.Append("regression: none (all x values are equal)\n");
         }
+        var a = Agreement;
+        text.Append(CultureInfo.InvariantCulture,
+            $"Bland-Altman (y - x): bias {a.Bias:G6}  limits of agreement {a.LowerLimit:G6} to {a.UpperLimit:G6}\n");
         return text.ToString();
     }
 
@@ -97,6 +104,14 @@ public sealed record CorrelationSummary(PairedSamples Pairs, CorrelationResult S
             {
                 json.WriteNull("regression");
             }
+            var a = Agreement;
+            json.WriteStartObject("bland_altman");
+            json.WriteString("difference", "y - x");
+            Number(json, "bias", a.Bias);
+            Number(json, "sd", a.StandardDeviation);
+            Number(json, "lower_limit", a.LowerLimit);
+            Number(json, "upper_limit", a.UpperLimit);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";

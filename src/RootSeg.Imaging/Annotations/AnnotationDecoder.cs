@@ -12,8 +12,10 @@ namespace RootSeg.Imaging.Annotations;
 /// 65535), background elsewhere. The largest channel rather than the mean, so that a mask drawn in one colour
 /// (red roots on black) counts; JPEG noise on black stays far below half in every channel.</item>
 /// <item>2 channels (grey, alpha): unlabelled where alpha is 0, else the grey rule.</item>
-/// <item>4 channels with some transparent pixel (RootPainter): unlabelled where alpha is 0; else root where red
-/// &gt; 0, background where green &gt; 0, unlabelled where neither. Red wins where both are set.</item>
+/// <item>4 channels with some pixel not fully opaque (RootPainter, whose brushes paint with alpha 180 and leave
+/// unannotated pixels transparent, so that even a fully annotated image is recognised): unlabelled where alpha is
+/// 0; else root where red &gt; 0, background where green &gt; 0, unlabelled where neither. Red wins where both are
+/// set.</item>
 /// <item>4 channels that are opaque everywhere: an ordinary colour mask that happens to carry alpha; the
 /// 3-channel rules apply.</item>
 /// </list>
@@ -31,7 +33,7 @@ internal static class AnnotationDecoder
         var c = samples.Channels;
         var colour = c >= 3 ? 3 : 1;
         var hasAlpha = c is 2 or 4;
-        var rootPainter = c == 4 && AnyTransparent(samples);
+        var rootPainter = c == 4 && AnyNotOpaque(samples, full);
         var zeroOne = lossless && !rootPainter && MaxColour(samples, colour) <= 1;
         var threshold = zeroOne ? 1 : (full + 1) / 2;
         var labels = Raster<byte>.CreateUninitialized(samples.Width, samples.Height, 1);
@@ -68,7 +70,7 @@ internal static class AnnotationDecoder
         return labels;
     }
 
-    private static bool AnyTransparent<T>(Raster<T> samples) where T : unmanaged
+    private static bool AnyNotOpaque<T>(Raster<T> samples, int full) where T : unmanaged
     {
         var c = samples.Channels;
         for (var y = 0; y < samples.Height; y++)
@@ -76,7 +78,7 @@ internal static class AnnotationDecoder
             var row = samples.Row(y);
             for (var at = c - 1; at < row.Length; at += c)
             {
-                if (Value(row[at]) == 0)
+                if (Value(row[at]) < full)
                 {
                     return true;
                 }

@@ -5,6 +5,8 @@ namespace RootSeg.Segmentation.Data;
 /// <summary>
 /// The images of a dataset folder: <c>photos/</c> and <c>annotations/</c>, paired by file stem. Image files end in
 /// .jpg, .jpeg, .png, .tif or .tiff (any case) and are not hidden (<see cref="ImageFiles"/>); other files are ignored.
+/// Annotations may also sit in RootPainter's <c>annotations/train/</c> and <c>annotations/val/</c>
+/// (<see cref="RootPainterLayout"/>).
 /// </summary>
 public sealed class DatasetIndex
 {
@@ -44,7 +46,9 @@ public sealed class DatasetIndex
             throw new DirectoryNotFoundException($"dataset folder {root} does not exist");
         }
         var photos = ImagesByStem(Path.Combine(root, "photos"));
-        var annotations = ImagesByStem(Path.Combine(root, "annotations"));
+        var annotations = RootPainterLayout.Applies(root)
+            ? RootPainterLayout.AnnotationsByStem(root)
+            : ImagesByStem(Path.Combine(root, "annotations"));
         var pairs = photos.Keys.Where(annotations.ContainsKey).Order(StringComparer.Ordinal)
             .Select(stem => new DatasetPair(stem, photos[stem], annotations[stem])).ToList();
         var photosWithout = photos.Where(kv => !annotations.ContainsKey(kv.Key)).Select(kv => kv.Value)
@@ -77,7 +81,8 @@ public sealed class DatasetIndex
     private static string List(IReadOnlyList<string> paths) =>
         string.Join(", ", paths.Take(10).Select(Path.GetFileName)) + (paths.Count > 10 ? ", ..." : "");
 
-    private static Dictionary<string, string> ImagesByStem(string folder)
+    /// <summary>The images directly inside <paramref name="folder"/>, keyed by stem.</summary>
+    internal static Dictionary<string, string> ImagesByStem(string folder)
     {
         if (!System.IO.Directory.Exists(folder))
         {
