@@ -54,15 +54,16 @@ public sealed class TrainRecipeCommandTests : IDisposable
     public void ResumeRefusesAnotherRecipeAndAnUnknownRecipeIsAUsageError()
     {
         var data = Dataset();
-        var unknown = TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--recipe", "slow");
-        Assert.Equal(2, unknown.Code);
-        Assert.Contains("--recipe must be one of paper, fast", unknown.Error);
-        var resumed = TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--resume", "--recipe", "fast");
-        Assert.Equal(2, resumed.Code);
-        Assert.Contains("--recipe cannot change on --resume", resumed.Error);
-        var margin = TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["b"], "--margin", "8");
-        Assert.Equal(2, margin.Code);
-        Assert.Contains("--margin applies to --network unet-same only", margin.Error);
+        // Usage errors reach the router (exit 2 there) as UsageException.
+        var unknown = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--recipe", "slow"));
+        Assert.Contains("--recipe must be one of paper, fast", unknown.Message);
+        var resumed = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--resume", "--recipe", "fast"));
+        Assert.Contains("--recipe cannot change on --resume", resumed.Message);
+        var margin = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["b"], "--margin", "8"));
+        Assert.Contains("--margin applies to --network unet-same only", margin.Message);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using System.Text.Json;
 using RootSeg.Imaging.Annotations;
 using RootSeg.Imaging.Codecs;
@@ -85,7 +86,7 @@ public static class RootPainterWriter
             ["location"] = $"projects/{projectName}",
             ["file_names"] = photos.Select(Path.GetFileName).ToList(),
         };
-        AtomicText.Write(Path.Combine(project, projectName + RootPainterProject.ProjectFileExtension),
+        AtomicFile.WriteText(Path.Combine(project, projectName + RootPainterProject.ProjectFileExtension),
             JsonSerializer.Serialize(info, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return project;
     }

@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using System.Diagnostics;
 using RootSeg.Analysis.Depth;
 using RootSeg.Analysis.Export;
@@ -75,7 +76,7 @@ public static class AnalysisRun
 
         var measured = Measure(options, good, frames, progress, out var measureFailures);
         var outputs = Write(options, measured);
-        AtomicText.Write(manifestPath, AnalysisManifest.Json(inputs, options, measureFailures, outputs));
+        AtomicFile.WriteText(manifestPath, AnalysisManifest.Json(inputs, options, measureFailures, outputs));
         return new AnalysisSummary(photos.Count, segmented, measured.Count, false, Ordered(photos, leftOutList.Concat(measureFailures)), outputs);
     }
 

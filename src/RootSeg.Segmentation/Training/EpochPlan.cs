@@ -5,7 +5,8 @@ namespace RootSeg.Segmentation.Training;
 /// <summary>
 /// Decides, before an epoch starts, whether it fits the run's time budget and how many epochs the decaying
 /// learning-rate schedule should span: with <see cref="TrainingOptions.Minutes"/>, as many as the time left allows
-/// at the mean wall time of the epochs so far (training and validation), so that the rate decays to its end just as
+/// at the wall time of the epochs so far (training and validation; the mean or the latest, whichever is longer), so
+/// that the rate decays to its end just as
 /// the budget runs out; without it, <see cref="TrainingOptions.Epochs"/>. The plan is kept in the checkpoint, so a
 /// resumed epoch uses the plan it started with.
 /// </summary>
@@ -25,11 +26,12 @@ public sealed record EpochPlan(int PlannedEpochs, string? StopReason)
             return new EpochPlan(options.Epochs, null);
         }
         var used = state.Records.Sum(r => r.Seconds);
-        var mean = used / state.Records.Count;
+        // The slower of the mean and the latest epoch, so that a machine that slowed down is not over-booked.
+        var epoch = Math.Max(used / state.Records.Count, state.Records[^1].Seconds);
         var left = minutes * 60 - used;
-        // An epoch starts only when a whole mean epoch fits, so that the budget's hard stop (mid-epoch, in the
-        // trainer) is the exception and the last, lowest-rate epoch is validated.
-        var fits = mean > 0 ? (int)Math.Min(int.MaxValue, Math.Floor(left / mean)) : int.MaxValue;
+        // An epoch starts only when a whole one fits, so that the budget's hard stop (mid-epoch, in the trainer) is
+        // the exception and the last, lowest-rate epoch is validated.
+        var fits = epoch > 0 ? (int)Math.Min(int.MaxValue, Math.Floor(left / epoch)) : int.MaxValue;
         if (fits < 1)
         {
             return new EpochPlan(state.PlannedEpochs ?? options.Epochs, BudgetSpent(minutes));

@@ -12,14 +12,14 @@ public sealed record EpochRecord(int Epoch, EpochMetrics Train, EpochMetrics Val
 {
     /// <summary>The CSV header line.</summary>
     public const string CsvHeader =
-        "epoch,train_loss,train_f1,train_precision,train_recall,val_loss,val_f1,val_precision,val_recall,val_threshold,lr,seconds";
+        "epoch,train_loss,train_f1,train_precision,train_recall,val_loss,val_f1,val_precision,val_recall,lr,seconds";
 
     /// <summary>The record as a CSV line (invariant culture, round-trip precision, NaN for undefined metrics).</summary>
     public string ToCsv() => string.Join(',',
         Epoch.ToString(CultureInfo.InvariantCulture),
         Number(Train.Loss), Number(Train.F1), Number(Train.Precision), Number(Train.Recall),
         Number(Validation.Loss), Number(Validation.F1), Number(Validation.Precision), Number(Validation.Recall),
-        Number(Validation.Threshold), Number(LearningRate), Seconds.ToString("F3", CultureInfo.InvariantCulture));
+        Number(LearningRate), Seconds.ToString("F3", CultureInfo.InvariantCulture));
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

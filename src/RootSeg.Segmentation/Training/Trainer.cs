@@ -114,7 +114,7 @@ public sealed class Trainer
                 out var stop);
             if (stop != EpochStop.None)
             {
-                Checkpoint.Save(files, network, optimizer, state with { InProgress = progress });
+                Checkpoint.Save(files, network, optimizer, state with { InProgress = progress, LearningRate = optimizer.LearningRate });
                 return stop == EpochStop.Budget
                     ? new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files)
                     {
@@ -129,7 +129,7 @@ public sealed class Trainer
             if (validation is null)
             {
                 // Training of the epoch is done; a resumed run validates it again from the start.
-                Checkpoint.Save(files, network, optimizer, state with { InProgress = progress });
+                Checkpoint.Save(files, network, optimizer, state with { InProgress = progress, LearningRate = optimizer.LearningRate });
                 return new TrainingOutcome(false, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
             }
             var seconds = progress.Seconds + Stopwatch.GetElapsedTime(started).TotalSeconds;

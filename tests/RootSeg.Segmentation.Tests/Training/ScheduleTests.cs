@@ -67,6 +67,9 @@ public sealed class ScheduleTests
         Assert.Equal(new EpochPlan(6, null), EpochPlan.Next(options, two));
         Assert.Equal(new EpochPlan(3, null), EpochPlan.Next(options with { Epochs = 3 }, two));
 
+        // A latest epoch slower than the mean counts: 40 s left at 20 s an epoch is room for 2.
+        Assert.Equal(new EpochPlan(4, null), EpochPlan.Next(options, State(options, [0, 20])));
+
         // 55 s used in 5 epochs: 5 s left, less than the mean 11 s: no further epoch.
         var five = State(options, [11, 11, 11, 11, 11]) with { PlannedEpochs = 5 };
         var stop = EpochPlan.Next(options, five);

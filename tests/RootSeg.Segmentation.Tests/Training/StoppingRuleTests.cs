@@ -28,8 +28,11 @@ public sealed class StoppingRuleTests
         Assert.True(outcome.Completed);
         Assert.Contains("time budget", outcome.StoppedEarly);
         Assert.InRange(outcome.CompletedEpochs, 1, 9_999);
+        // An epoch starts only when one fits at the pace so far, so the run can overrun by no more than one
+        // epoch's variation; here that is bounded by the longest epoch.
         var trained = observer.Epochs.Sum(r => r.Seconds);
-        Assert.True(trained <= Minutes * 60, $"the epochs took {trained:F2} s of a {Minutes * 60} s budget");
+        var longest = observer.Epochs.Max(r => r.Seconds);
+        Assert.True(trained <= Minutes * 60 + longest, $"the epochs took {trained:F2} s of a {Minutes * 60} s budget");
         // Everything else in the run (data, checkpoints, the final check) is small beside the budget.
         Assert.True(clock.Elapsed.TotalSeconds < Minutes * 60 + 10, $"the run took {clock.Elapsed.TotalSeconds:F1} s");
         var best = observer.Epochs.Where(r => !double.IsNaN(r.Validation.F1)).MaxBy(r => r.Validation.F1);

@@ -103,7 +103,14 @@ internal sealed class TinyRun : IDisposable
     }
 
     public static Dictionary<string, float[]> Weights(Module network) =>
-        network.StateDict().ToDictionary(p => p.Key, p => p.Value.ToArray<float>());
+        network.StateDict().ToDictionary(p => p.Key, p => Floats(p.Value));
+
+    // Batch norm's step counter is int64; every other entry float32.
+    private static float[] Floats(Tensor tensor)
+    {
+        using var asFloat = tensor.To(ScalarType.Float32);
+        return asFloat.ToArray<float>();
+    }
 
     public void Dispose()
     {
