@@ -122,7 +122,7 @@ public sealed class Segmenter
             // Batch k + 1 is queued before batch k is read back, so a GPU computes while the host stitches; on the
             // CPU every batch is computed when queued, so the order changes nothing.
             (Tensor Probabilities, int Start, int Count)? pending = null;
-            for (var start = 0; start <= tiles.Count; start += Options.BatchSize)
+            for (var start = 0; start < tiles.Count + Options.BatchSize; start += Options.BatchSize)
             {
                 (Tensor, int, int)? queued = null;
                 if (start < tiles.Count)
