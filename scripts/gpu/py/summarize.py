@@ -20,8 +20,10 @@ def load(path):
     try:
         with open(path) as f:
             text = f.read().strip()
-        # The reference scripts print one JSON line, possibly after other output.
-        return json.loads(text.splitlines()[-1]) if not text.startswith("{\n") else json.loads(text)
+        if text.startswith("{\n"):
+            return json.loads(text)
+        # The reference scripts print one JSON line among the bench's "+ command" lines.
+        return json.loads([line for line in text.splitlines() if line.startswith("{")][-1])
     except (OSError, ValueError, IndexError):
         return None
 
