@@ -185,7 +185,9 @@ RS_EXPORT int rs_allocator_use(int kind, int64_t cache_limit) {
     });
 }
 
-RS_EXPORT int rs_allocator_kind() { return current_kind.load(); }
+RS_EXPORT int rs_allocator_kind() {
+    return rs::guard(-1, [] { return current_kind.load(); });
+}
 
 // Frees every block the caching allocator holds in reserve.
 RS_EXPORT int rs_allocator_empty_cache() {
@@ -202,5 +204,7 @@ RS_EXPORT int rs_allocator_stats(int64_t* values, int count) {
 
 // Which malloc the process runs on: jemalloc when it was preloaded (it exports mallctl), else the C library's.
 RS_EXPORT const char* rs_allocator_malloc_name() {
-    return dlsym(RTLD_DEFAULT, "mallctl") != nullptr ? "jemalloc" : "glibc malloc";
+    return rs::guard<const char*>(nullptr, [] {
+        return dlsym(RTLD_DEFAULT, "mallctl") != nullptr ? "jemalloc" : "glibc malloc";
+    });
 }

@@ -77,4 +77,6 @@ RS_EXPORT int rs_autograd_set_grad_enabled(int enabled) {
     });
 }
 
-RS_EXPORT int rs_autograd_is_grad_enabled() { return at::GradMode::is_enabled() ? 1 : 0; }
+RS_EXPORT int rs_autograd_is_grad_enabled() {
+    return rs::guard(-1, [] { return at::GradMode::is_enabled() ? 1 : 0; });
+}

@@ -17,7 +17,14 @@ void clear_last_error() { last_error.clear(); }
 }  // namespace rs
 
 // The message of the last failed call on this thread, or "" when it succeeded. Owned by the shim.
-RS_EXPORT const char* rs_last_error() { return last_error.c_str(); }
+// Not through rs::guard, which would clear the very message asked for.
+RS_EXPORT const char* rs_last_error() {
+    try {
+        return last_error.c_str();
+    } catch (...) {
+        return "";
+    }
+}
 
 // PyTorch's version as "major.minor.patch" (from the headers the shim was built with); null on failure.
 RS_EXPORT const char* rs_torch_version() {

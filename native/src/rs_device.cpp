@@ -3,7 +3,10 @@
 #include <dlfcn.h>
 
 #include <cstring>
+#include <stdexcept>
 #include <string>
+
+#include <c10/core/impl/DeviceGuardImplInterface.h>
 
 #include "rs_tensor.h"
 
@@ -74,4 +77,38 @@ RS_EXPORT int rs_device_synchronize(int index) {
 // Seeds the default generators of the CPU and of every CUDA device (torch.manual_seed).
 RS_EXPORT int rs_device_manual_seed(uint64_t seed) {
     return rs::guard_status([&] { torch::manual_seed(seed); });
+}
+
+namespace rs {
+
+// c10 registers CUDA's device guard when libtorch_cuda is loaded, with or without a driver; a CPU-only libtorch has
+// none. (at::hasCUDA is false in both cases when no GPU is visible, so it cannot tell them apart.)
+bool cuda_built() { return c10::impl::hasDeviceGuardImpl(c10::DeviceType::CUDA); }
+
+void require_cuda(int index) {
+    if (!cuda_built()) {
+        throw std::runtime_error(
+            "this RootSeg was built against a libtorch without CUDA; see scripts/gpu/README.md");
+    }
+    const auto count = static_cast<int>(torch::cuda::device_count());
+    if (count == 0) {
+        throw std::runtime_error("no CUDA driver/device found (libtorch has CUDA, but no GPU is visible)");
+    }
+    if (index >= count) {
+        throw std::runtime_error("CUDA device " + std::to_string(index) + " does not exist (" +
+                                 std::to_string(count) + " devices)");
+    }
+}
+
+}  // namespace rs
+
+// 0 when CUDA devices can be used; otherwise -1 with the one-line reason (no CUDA in the libtorch, no driver or
+// device, no such index) in rs_last_error.
+RS_EXPORT int rs_device_check_cuda(int index) {
+    return rs::guard_status([&] { rs::require_cuda(index); });
+}
+
+// 1 when the shim's libtorch was built with CUDA (whether or not a driver and device are present).
+RS_EXPORT int rs_device_cuda_built() {
+    return rs::guard(-1, [] { return rs::cuda_built() ? 1 : 0; });
 }

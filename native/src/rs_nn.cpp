@@ -1,6 +1,7 @@
 // The neural-network ops a U-Net, its loss and on-device augmentation need, with torch.nn.functional's semantics.
 #include <vector>
 
+#include "rs_autocast.h"
 #include "rs_tensor.h"
 #include "rs_winograd.h"
 
@@ -33,8 +34,11 @@ RS_EXPORT at::Tensor* rs_nn_conv2d(at::Tensor* input, at::Tensor* weight, at::Te
         auto dilations = rs::ints(dilation, 2, "dilation");
         auto& x = rs::deref(input, "input");
         auto& w = rs::deref(weight, "weight");
-        if (auto fast = rs::try_winograd_conv2d(x, w, rs::maybe(bias), strides, paddings, dilations, groups)) {
-            return *fast;
+        // Under CPU autocast the convolution belongs to autocast (bfloat16), not to the float32 Winograd kernels.
+        if (!(x.is_cpu() && rs::cpu_autocast_enabled())) {
+            if (auto fast = rs::try_winograd_conv2d(x, w, rs::maybe(bias), strides, paddings, dilations, groups)) {
+                return *fast;
+            }
         }
         return at::conv2d(x, w, rs::maybe(bias), strides, paddings, dilations, groups);
     });
@@ -45,10 +49,22 @@ RS_EXPORT at::Tensor* rs_nn_conv_transpose2d(at::Tensor* input, at::Tensor* weig
                                              const int64_t* stride, const int64_t* padding,
                                              const int64_t* output_padding, int64_t groups, const int64_t* dilation) {
     return rs::tensor([&] {
-        return at::conv_transpose2d(rs::deref(input, "input"), rs::deref(weight, "weight"), rs::maybe(bias),
-                                    rs::ints(stride, 2, "stride"), rs::ints(padding, 2, "padding"),
-                                    rs::ints(output_padding, 2, "output_padding"), groups,
-                                    rs::ints(dilation, 2, "dilation"));
+        auto& x = rs::deref(input, "input");
+        auto& w = rs::deref(weight, "weight");
+        auto b = rs::maybe(bias);
+        auto run = [&](const at::Tensor& xs, const at::Tensor& ws, const c10::optional<at::Tensor>& bs) {
+            return at::conv_transpose2d(xs, ws, bs, rs::ints(stride, 2, "stride"), rs::ints(padding, 2, "padding"),
+                                        rs::ints(output_padding, 2, "output_padding"), groups,
+                                        rs::ints(dilation, 2, "dilation"));
+        };
+        if (x.is_cpu() && rs::cpu_autocast_enabled()) {
+            // libtorch 1.13's CPU autocast runs this in bfloat16, where the U-Net's 2x2 stride-2 kernel fails with a
+            // shape error: it runs in float32 instead, outside autocast.
+            c10::impl::ExcludeDispatchKeyGuard no_autocast(c10::DispatchKey::AutocastCPU);
+            auto fp32 = [](const at::Tensor& t) { return t.to(at::kFloat); };
+            return run(fp32(x), fp32(w), b ? c10::optional<at::Tensor>(fp32(*b)) : c10::nullopt);
+        }
+        return run(x, w, b);
     });
 }
 
@@ -56,7 +72,16 @@ RS_EXPORT at::Tensor* rs_nn_conv_transpose2d(at::Tensor* input, at::Tensor* weig
 RS_EXPORT at::Tensor* rs_nn_group_norm(at::Tensor* input, int64_t groups, at::Tensor* weight, at::Tensor* bias,
                                        double eps) {
     return rs::tensor([&] {
-        return at::group_norm(rs::deref(input, "input"), groups, rs::maybe(weight), rs::maybe(bias), eps);
+        auto& x = rs::deref(input, "input");
+        if (x.scalar_type() == at::kBFloat16 || x.scalar_type() == at::kHalf) {
+            // Statistics in float32 whatever autocast made of the input (CUDA autocast does the same; libtorch
+            // 1.13's CPU autocast leaves group_norm alone): the output is float32.
+            auto fp32 = [](const c10::optional<at::Tensor>& t) {
+                return t ? c10::optional<at::Tensor>(t->to(at::kFloat)) : c10::nullopt;
+            };
+            return at::group_norm(x.to(at::kFloat), groups, fp32(rs::maybe(weight)), fp32(rs::maybe(bias)), eps);
+        }
+        return at::group_norm(x, groups, rs::maybe(weight), rs::maybe(bias), eps);
     });
 }
 

@@ -32,13 +32,18 @@ at::Tensor random(const int64_t* shape, int ndim, int dtype, int device_type, in
 
 }  // namespace
 
-// Copies nbytes from data (C order, dtype's element layout) into a new tensor of the given shape and device.
+// Copies nbytes from data (C order, dtype's element layout) into a new tensor of the given shape and device
+// (asynchronously for a CUDA device; data may be reused as soon as this returns).
 RS_EXPORT at::Tensor* rs_tensor_from_buffer(const void* data, int64_t nbytes, const int64_t* shape, int ndim,
                                             int dtype, int device_type, int device_index) {
     return rs::tensor([&] {
         auto dims = rs::ints(shape, ndim, "shape");
         auto type = rs::scalar_type(dtype);
-        auto result = at::empty(dims, at::TensorOptions().dtype(type));
+        auto target = rs::device(device_type, device_index);
+        // For a GPU the bytes go through pinned (page-locked) memory, so the copy to the device is asynchronous:
+        // the host returns at once and the copy queues before the work that reads it. libtorch's pinned-memory
+        // cache keeps the block until the copy has finished.
+        auto result = at::empty(dims, at::TensorOptions().dtype(type).pinned_memory(target.is_cuda()));
         auto expected = static_cast<int64_t>(result.numel() * result.element_size());
         TORCH_CHECK(nbytes == expected, "buffer holds ", nbytes, " bytes but shape ", dims, " of ", type,
                     " needs ", expected);
@@ -46,7 +51,7 @@ RS_EXPORT at::Tensor* rs_tensor_from_buffer(const void* data, int64_t nbytes, co
         if (expected > 0) {
             std::memcpy(result.data_ptr(), data, static_cast<size_t>(expected));
         }
-        return result.to(rs::device(device_type, device_index));
+        return result.to(target, type, /*non_blocking=*/target.is_cuda());
     });
 }
 
@@ -148,7 +153,9 @@ RS_EXPORT int rs_tensor_copy_(at::Tensor* tensor, at::Tensor* src) {
     return rs::guard_status([&] { rs::deref(tensor, "tensor").copy_(rs::deref(src, "src")); });
 }
 
-RS_EXPORT void rs_tensor_dispose(at::Tensor* tensor) { delete tensor; }
+RS_EXPORT void rs_tensor_dispose(at::Tensor* tensor) {
+    rs::guard_status([&] { delete tensor; });
+}
 
 RS_EXPORT int rs_tensor_ndim(at::Tensor* tensor) {
     return rs::guard(-1, [&] { return static_cast<int>(rs::deref(tensor, "tensor").dim()); });

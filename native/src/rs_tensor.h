@@ -44,6 +44,13 @@ inline at::ScalarType scalar_type(int code) {
     }
 }
 
+// One line instead of libtorch's list of backends when a CUDA device cannot be used: the libtorch has no CUDA, the
+// driver or device is missing, or the index is beyond the devices (index -1: the current device).
+void require_cuda(int index);
+
+// Whether the libtorch the shim runs on was built with CUDA (a driver and device may still be missing).
+bool cuda_built();
+
 // Device codes are c10's DeviceType values (0 CPU, 1 CUDA); index -1 means the current CUDA device.
 inline at::Device device(int type, int index) {
     TORCH_CHECK(type == static_cast<int>(at::kCPU) || type == static_cast<int>(at::kCUDA),
@@ -52,6 +59,7 @@ inline at::Device device(int type, int index) {
     if (type == static_cast<int>(at::kCPU)) {
         return at::Device(at::kCPU);
     }
+    require_cuda(index);
     return at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(index));
 }
 

@@ -25,6 +25,9 @@ public readonly record struct Device(DeviceType Type, int Index)
     /// <summary>True when the shim's libtorch has CUDA and at least one device is visible.</summary>
     public static bool CudaAvailable => NativeMethods.rs_device_cuda_available() == 1;
 
+    /// <summary>True when the shim's libtorch was built with CUDA, whether or not a driver and a GPU are present.</summary>
+    public static bool CudaBuilt => NativeMethods.CheckValue(NativeMethods.rs_device_cuda_built()) == 1;
+
     /// <summary>The number of visible CUDA devices (0 without CUDA).</summary>
     public static int CudaDeviceCount => CudaAvailable ? NativeMethods.CheckValue(NativeMethods.rs_device_cuda_count()) : 0;
 
@@ -52,6 +55,21 @@ public readonly record struct Device(DeviceType Type, int Index)
             return Cuda(index);
         }
         throw new ArgumentException($"'{text}' is not a device (expected cpu, cuda or cuda:N)", nameof(text));
+    }
+
+    /// <summary>
+    /// Checks that tensors can be made on this device, with one line saying why not: "this RootSeg was built against
+    /// a libtorch without CUDA; see scripts/gpu/README.md", "no CUDA driver/device found ...", or that the index is
+    /// beyond the devices. Nothing to check for the CPU. Tensor factories check the same, so this only lets a
+    /// command fail before it reads anything.
+    /// </summary>
+    /// <exception cref="TorchException">The device cannot be used (the reason is the message).</exception>
+    public void EnsureUsable()
+    {
+        if (Type == DeviceType.Cuda)
+        {
+            NativeMethods.Check(NativeMethods.rs_device_check_cuda(Index));
+        }
     }
 
     /// <summary>Waits until all work queued on this CUDA device has finished (nothing to wait for on the CPU).</summary>

@@ -82,6 +82,7 @@ public static class Engine
             (AllocatorKind)NativeMethods.rs_allocator_kind(),
             Marshal.PtrToStringUTF8(NativeMethods.rs_allocator_malloc_name()) ?? "unknown",
             AllocatorStatistics,
+            Device.CudaBuilt,
             cuda,
             names,
             NativeMethods.rs_device_cudnn_available() == 1,

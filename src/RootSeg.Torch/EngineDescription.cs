@@ -8,6 +8,7 @@ namespace RootSeg.Torch;
 /// <param name="Allocator">The CPU allocator in use.</param>
 /// <param name="Malloc">The process's malloc ("glibc malloc", or "jemalloc" when preloaded).</param>
 /// <param name="AllocatorStatistics">The caching allocator's counters.</param>
+/// <param name="CudaBuilt">Whether the shim's libtorch was built with CUDA.</param>
 /// <param name="CudaAvailable">Whether CUDA can be used.</param>
 /// <param name="CudaDevices">The names of the visible CUDA devices, by index.</param>
 /// <param name="CudnnAvailable">Whether cuDNN can be used.</param>
@@ -21,6 +22,7 @@ public sealed record EngineDescription(
     AllocatorKind Allocator,
     string Malloc,
     AllocatorStatistics AllocatorStatistics,
+    bool CudaBuilt,
     bool CudaAvailable,
     IReadOnlyList<string> CudaDevices,
     bool CudnnAvailable,

@@ -12,8 +12,13 @@ public sealed record EngineOptions
     /// <summary>The most bytes the caching allocator keeps in reserve; freed blocks beyond it go back to the system.</summary>
     public long AllocatorCacheLimitBytes { get; init; } = 4L << 30;
 
-    /// <summary>Let cuDNN time its algorithms per input shape and keep the fastest (torch.backends.cudnn.benchmark).</summary>
-    public bool CudnnBenchmark { get; init; }
+    /// <summary>
+    /// Let cuDNN time its algorithms per input shape and keep the fastest (torch.backends.cudnn.benchmark). On by
+    /// default: RootSeg runs the same tile shapes over and over (training tiles, segmentation batches), so the
+    /// one-off timing per shape pays for itself; results may then differ from run to run by rounding, as cuDNN may
+    /// pick other algorithms. No effect on the CPU.
+    /// </summary>
+    public bool CudnnBenchmark { get; init; } = true;
 
     /// <summary>
     /// Run the CPU's 3x3 convolutions of 64 channels or more as Winograd convolutions (oneDNN's F(4x4, 3x3)

@@ -5,7 +5,7 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg info`: what RootSeg runs on: its version, libtorch's version and build (BLAS, oneDNN, OpenMP), threads,
-/// the CPU allocator, and the CUDA devices.
+/// the CPU allocator, the CUDA devices and the cuDNN benchmark setting.
 /// </summary>
 internal sealed class InfoCommand : ICommand
 {
@@ -14,9 +14,10 @@ internal sealed class InfoCommand : ICommand
     public string Summary => "print versions, threads, BLAS, allocator and devices";
 
     public string Usage => """
-        usage: rootseg info [--threads N] [--allocator caching|system] [--build-config]
+        usage: rootseg info [--threads N] [--allocator caching|system] [--no-cudnn-benchmark] [--build-config]
           --threads N        intra-op threads to report with (default: one per core)
           --allocator NAME   CPU allocator to report with: caching (default) or system
+          --no-cudnn-benchmark  report with cuDNN autotuning off (it is on by default for CUDA)
           --build-config     also print libtorch's full build configuration
         """;
 
@@ -30,9 +31,10 @@ internal sealed class InfoCommand : ICommand
             var other => throw new UsageException($"--allocator must be caching or system, not '{other}'"),
         };
         var fullConfig = options.Flag("build-config");
+        var cudnnBenchmark = !options.Flag("no-cudnn-benchmark");
         options.ThrowIfUnused();
 
-        Engine.Configure(Engine.Options with { Threads = threads, Allocator = allocator });
+        Engine.Configure(Engine.Options with { Threads = threads, Allocator = allocator, CudnnBenchmark = cudnnBenchmark });
         var info = Engine.Describe();
         Console.WriteLine($"RootSeg   {CommandRouter.Version}");
         Console.WriteLine($"libtorch  {info.TorchVersion}");
@@ -52,14 +54,9 @@ internal sealed class InfoCommand : ICommand
         Console.WriteLine(info.Allocator == AllocatorKind.Caching
             ? $"allocator caching (shim, cache up to {cache}) over {info.Malloc}"
             : $"allocator system ({info.Malloc})");
-        Console.WriteLine("devices   cpu" + (info.CudaAvailable ? "" : "; CUDA not available"));
-        for (var i = 0; i < info.CudaDevices.Count; i++)
+        foreach (var line in DeviceLines(info))
         {
-            Console.WriteLine($"          cuda:{i} {info.CudaDevices[i]}");
-        }
-        if (info.CudaAvailable)
-        {
-            Console.WriteLine($"cuDNN     {(info.CudnnAvailable ? "available" : "not available")}, benchmark {(info.CudnnBenchmark ? "on" : "off")}");
+            Console.WriteLine(line);
         }
         Console.WriteLine();
         Console.WriteLine("parallel settings (at::get_parallel_info):");
@@ -70,6 +67,26 @@ internal sealed class InfoCommand : ICommand
             Console.WriteLine(Indent(info.BuildConfig));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The devices line (every usable device, CUDA ones by index and name), what CUDA this libtorch has, and the
+    /// cuDNN benchmark setting in force.
+    /// </summary>
+    internal static IEnumerable<string> DeviceLines(EngineDescription info)
+    {
+        var devices = new List<string> { "cpu" };
+        devices.AddRange(info.CudaDevices.Select((name, i) => $"cuda:{i} ({name})"));
+        yield return "devices   " + string.Join(", ", devices);
+        yield return !info.CudaBuilt
+            ? "CUDA      not in this libtorch (a CPU-only build; scripts/gpu/README.md builds one with CUDA)"
+            : info.CudaAvailable
+                ? $"CUDA      {info.CudaDevices.Count} device(s)"
+                : "CUDA      in this libtorch, but no CUDA driver/device found";
+        var benchmark = info.CudnnBenchmark ? "on" : "off";
+        yield return info.CudaAvailable
+            ? $"cuDNN     {(info.CudnnAvailable ? "available" : "not available")}, benchmark {benchmark}"
+            : $"cuDNN     benchmark {benchmark} (applies to CUDA devices only)";
     }
 
     // show_config lists "KEY=VALUE" pairs separated by commas inside its "Build settings" line.

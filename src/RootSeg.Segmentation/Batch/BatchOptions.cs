@@ -20,6 +20,13 @@ public sealed record BatchOptions
     /// <summary>The share of the sorted photo list this run takes.</summary>
     public ShardSpec Shard { get; init; } = ShardSpec.All;
 
+    /// <summary>
+    /// Photos decoded ahead of the network, and photos whose outputs may be being written at once, at least 1 (the
+    /// default: one photo each way, enough for a CPU). A GPU segments faster than one thread decodes and encodes, so
+    /// it wants more; memory grows with it by a photo and its outputs per step.
+    /// </summary>
+    public int Pipeline { get; init; } = 1;
+
     /// <summary>Segment every photo even when its outputs are up to date, and replace outputs that the folder's
     /// manifest says were made with another model or other settings.</summary>
     public bool Overwrite { get; init; }

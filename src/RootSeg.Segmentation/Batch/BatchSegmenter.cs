@@ -11,8 +11,8 @@ namespace RootSeg.Segmentation.Batch;
 /// array jobs need: a photo is up to date, and skipped, when its mask exists and is not older than the photo (and the
 /// requested probability and overlay files exist); every file is written under a temporary name and moved into place,
 /// the mask last, so an interrupted run leaves nothing that looks finished; a photo that cannot be read, segmented or
-/// written is reported and the run goes on. The next photo is decoded and the previous one's files are encoded on
-/// other threads while the network runs. Inference itself is <see cref="Segmenter"/> (Smith et al. 2020,
+/// written is reported and the run goes on. The next photos are decoded and the previous ones' files are encoded on
+/// other threads while the network runs (<see cref="BatchOptions.Pipeline"/> photos each way). Inference itself is <see cref="Segmenter"/> (Smith et al. 2020,
 /// doi:10.1186/s13007-020-00563-0).
 /// </summary>
 public sealed class BatchSegmenter
@@ -30,6 +30,7 @@ public sealed class BatchSegmenter
         ArgumentNullException.ThrowIfNull(segmenter);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.OutputDirectory, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Pipeline, 1, nameof(options));
         _segmenter = segmenter;
         _options = options;
     }
@@ -137,16 +138,27 @@ public sealed class BatchSegmenter
             }
         }
 
-        Task<Loaded>? next = work.Count > 0 ? Task.Run(() => Load(work[0])) : null;
-        Task<string?>? writing = null;
-        string? writingPhoto = null;
+        // A bounded pipeline: up to Pipeline photos are decoded ahead on pool threads and the outputs of up to
+        // Pipeline photos are being written, so a fast network (a GPU) never waits for the codecs.
+        var depth = _options.Pipeline;
+        var loads = new Queue<Task<Loaded>>();
+        var writes = new Queue<(Task<string?> Task, string Photo)>();
+        var queued = 0;
+        void FillLoads()
+        {
+            while (queued < work.Count && loads.Count < depth)
+            {
+                var path = work[queued++];
+                loads.Enqueue(Task.Run(() => Load(path)));
+            }
+        }
         try
         {
+            FillLoads();
             for (var i = 0; i < work.Count; i++)
             {
-                var loaded = next!.GetAwaiter().GetResult();
-                var following = i + 1 < work.Count ? work[i + 1] : null;
-                next = following is null ? null : Task.Run(() => Load(following));
+                var loaded = loads.Dequeue().GetAwaiter().GetResult();
+                FillLoads();
                 if (loaded.Photo is null)
                 {
                     Report(work[i], PhotoOutcome.Failed, loaded.Problem);
@@ -163,29 +175,33 @@ public sealed class BatchSegmenter
                     Report(work[i], PhotoOutcome.Failed, $"cannot be segmented: {e.Message}");
                     continue;
                 }
-                FinishWrite(writing, writingPhoto, Report);
+                while (writes.Count >= depth)
+                {
+                    FinishWrite(writes.Dequeue(), Report);
+                }
                 var photoPath = work[i];
                 var photoRaster = loaded.Photo;
-                writing = Task.Run(() => Write(photoPath, photoRaster, result));
-                writingPhoto = photoPath;
+                writes.Enqueue((Task.Run(() => Write(photoPath, photoRaster, result)), photoPath));
             }
         }
         finally
         {
-            FinishWrite(writing, writingPhoto, Report);
-            next?.GetAwaiter().GetResult().Photo?.Dispose();
+            while (writes.Count > 0)
+            {
+                FinishWrite(writes.Dequeue(), Report);
+            }
+            while (loads.Count > 0)
+            {
+                loads.Dequeue().GetAwaiter().GetResult().Photo?.Dispose();
+            }
         }
         return new BatchSummary(segmented, skipped, failures);
     }
 
-    private static void FinishWrite(Task<string?>? writing, string? photo, Action<string, PhotoOutcome, string?> report)
+    private static void FinishWrite((Task<string?> Task, string Photo) writing, Action<string, PhotoOutcome, string?> report)
     {
-        if (writing is null || photo is null)
-        {
-            return;
-        }
-        var problem = writing.GetAwaiter().GetResult();
-        report(photo, problem is null ? PhotoOutcome.Segmented : PhotoOutcome.Failed, problem);
+        var problem = writing.Task.GetAwaiter().GetResult();
+        report(writing.Photo, problem is null ? PhotoOutcome.Segmented : PhotoOutcome.Failed, problem);
     }
 
     private Loaded Load(string path)

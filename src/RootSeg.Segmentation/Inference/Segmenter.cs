@@ -11,7 +11,9 @@ namespace RootSeg.Segmentation.Inference;
 /// squares cover it (last row and column aligned to the edge), normalise each tile as in training
 /// (<see cref="TileNormalisation"/>), run the network, take the softmax root probability and stitch the squares, a
 /// later tile winning where squares overlap (<see cref="PaperStitching"/>); root where the probability exceeds 0.5. Options add larger and batched tiles, overlapping tiles blended with
-/// Gaussian weights and flip test-time augmentation (<see cref="SegmenterOptions"/>).
+/// Gaussian weights, flip test-time augmentation and bfloat16 arithmetic (<see cref="SegmenterOptions"/>). On a GPU
+/// the tiles are cut and normalised on the device (<see cref="DeviceTiles"/>) and the next batch is queued before the
+/// last one is read back.
 /// </summary>
 /// <remarks>
 /// Not thread-safe: one segmenter runs one photo at a time (the network and the tile buffer are shared). The network
@@ -113,35 +115,40 @@ public sealed class Segmenter
         {
             using var tileOutput = new Raster<float>(grid.OutputSize, grid.OutputSize);
             using var noGrad = NoGradScope.Enter();
+            using var photoScope = TensorScope.Enter();
+            var image = TilesOnDevice ? DeviceTiles.Upload(padded, Network.Device) : null;
             var tiles = grid.Tiles;
-            var tileFloats = 3 * grid.InputSize * grid.InputSize;
             var plane = grid.OutputSize * grid.OutputSize;
-            for (var start = 0; start < tiles.Count; start += Options.BatchSize)
+            // Batch k + 1 is queued before batch k is read back, so a GPU computes while the host stitches; on the
+            // CPU every batch is computed when queued, so the order changes nothing.
+            (Tensor Probabilities, int Start, int Count)? pending = null;
+            for (var start = 0; start < tiles.Count + Options.BatchSize; start += Options.BatchSize)
             {
-                var count = Math.Min(Options.BatchSize, tiles.Count - start);
-                if (_input.Length < count * tileFloats)
+                (Tensor, int, int)? queued = null;
+                if (start < tiles.Count)
                 {
-                    _input = new float[count * tileFloats];
+                    var count = Math.Min(Options.BatchSize, tiles.Count - start);
+                    var batch = image is null ? HostBatch(padded, grid, start, count) : DeviceBatch(image, grid, start, count);
+                    queued = (RootProbabilities(batch), start, count);
+                    batch.Dispose();
                 }
-                for (var i = 0; i < count; i++)
+                if (pending is ({ } done, var first, var n))
                 {
-                    var tile = tiles[start + i];
-                    TileNormalisation.Apply(padded, tile.X, tile.Y, grid.InputSize,
-                        _input.AsSpan(i * tileFloats, tileFloats));
-                }
-                var probabilities = RunBatch(count, grid.InputSize);
-                for (var i = 0; i < count; i++)
-                {
-                    probabilities.AsSpan(i * plane, plane).CopyTo(tileOutput.Data);
-                    if (blender is null)
+                    var probabilities = ReadBack(done);
+                    for (var i = 0; i < n; i++)
                     {
-                        PaperStitching.Stitch(result, grid, tiles[start + i], tileOutput);
-                    }
-                    else
-                    {
-                        blender.Add(tiles[start + i], tileOutput);
+                        probabilities.AsSpan(i * plane, plane).CopyTo(tileOutput.Data);
+                        if (blender is null)
+                        {
+                            PaperStitching.Stitch(result, grid, tiles[first + i], tileOutput);
+                        }
+                        else
+                        {
+                            blender.Add(tiles[first + i], tileOutput);
+                        }
                     }
                 }
+                pending = queued;
             }
             if (blender is not null)
             {
@@ -156,6 +163,12 @@ public sealed class Segmenter
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether tiles are cut and normalised on the network's device (<see cref="DeviceTiles"/>) rather than on the
+    /// host: <see cref="SegmenterOptions.TilesOnDevice"/>, by default on for CUDA and off for the CPU.
+    /// </summary>
+    public bool TilesOnDevice => Options.TilesOnDevice ?? Network.Device.Type == DeviceType.Cuda;
 
     /// <summary>Root where the probability is greater than <paramref name="threshold"/>.</summary>
     /// <param name="probability">A single-channel probability raster; only read.</param>
@@ -188,12 +201,38 @@ public sealed class Segmenter
         return mask;
     }
 
-    // Root probabilities (count, out, out) of the first count tiles in _input, row-major, on the CPU.
-    private float[] RunBatch(int count, int inputSize)
+    // The normalised tiles start .. start + count - 1, cut on the host into _input and copied to the device.
+    private Tensor HostBatch(Raster<byte> padded, TileGrid grid, int start, int count)
+    {
+        var tileFloats = 3 * grid.InputSize * grid.InputSize;
+        if (_input.Length < count * tileFloats)
+        {
+            _input = new float[count * tileFloats];
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var tile = grid.Tiles[start + i];
+            TileNormalisation.Apply(padded, tile.X, tile.Y, grid.InputSize, _input.AsSpan(i * tileFloats, tileFloats));
+        }
+        var shape = new long[] { count, 3, grid.InputSize, grid.InputSize };
+        return Tensor.FromSpan<float>(_input.AsSpan(0, count * tileFloats), shape, Network.Device);
+    }
+
+    private static Tensor DeviceBatch(Tensor image, TileGrid grid, int start, int count)
+    {
+        var corners = new (int X, int Y)[count];
+        for (var i = 0; i < count; i++)
+        {
+            corners[i] = (grid.Tiles[start + i].X, grid.Tiles[start + i].Y);
+        }
+        return DeviceTiles.Batch(image, corners, grid.InputSize);
+    }
+
+    // Root probabilities (count, 1, out, out) of a batch, float32, on the network's device; queued, not waited for.
+    private Tensor RootProbabilities(Tensor batch)
     {
         using var scope = TensorScope.Enter();
-        var shape = new long[] { count, 3, inputSize, inputSize };
-        var batch = Tensor.FromSpan<float>(_input.AsSpan(0, count * 3 * inputSize * inputSize), shape, Network.Device);
+        using var autocast = Options.Precision == InferencePrecision.BFloat16 ? AutocastScope.Enter(Network.Device) : null;
         Tensor sum;
         if (!Options.FlipTta)
         {
@@ -208,8 +247,17 @@ public sealed class Segmenter
             }
             sum.Div_(FlipDims.Length);
         }
-        using var cpu = sum.Contiguous().Cpu();
-        return cpu.ToArray<float>();
+        return scope.Keep(sum);
+    }
+
+    // Waits for a batch's probabilities and copies them to the host, row-major; frees the tensor.
+    private static float[] ReadBack(Tensor probabilities)
+    {
+        using (probabilities)
+        {
+            using var scope = TensorScope.Enter();
+            return probabilities.Contiguous().Cpu().ToArray<float>();
+        }
     }
 
     private Tensor RootProbability(Tensor batch)
@@ -219,6 +267,10 @@ public sealed class Segmenter
         {
             throw new InvalidOperationException(
                 $"the network returned shape [{string.Join(", ", logits.Shape)}], not (N, 2, H, W)");
+        }
+        if (logits.DType != ScalarType.Float32)
+        {
+            logits = logits.To(ScalarType.Float32);
         }
         return Functional.Softmax(logits, 1).Narrow(1, 1, 1);
     }

@@ -51,6 +51,18 @@ public sealed record SegmenterOptions
     /// </summary>
     public bool FlipTta { get; init; }
 
+    /// <summary>
+    /// The network's arithmetic: float32 (the default, the paper's) or bfloat16 autocast, several times faster on a
+    /// GPU with bfloat16 tensor cores (masks agree with float32 ones on all but a small share of pixels).
+    /// </summary>
+    public InferencePrecision Precision { get; init; } = InferencePrecision.Float32;
+
+    /// <summary>
+    /// Cut and normalise tiles on the network's device (true) or on the host (false); null chooses the device for
+    /// CUDA and the host for the CPU. The values are the same either way.
+    /// </summary>
+    public bool? TilesOnDevice { get; init; }
+
     /// <summary>A pixel is root where its root probability is greater than this, in (0, 1); the paper's 0.5.</summary>
     public double Threshold { get; init; } = 0.5;
 
@@ -68,6 +80,10 @@ public sealed record SegmenterOptions
             throw new ArgumentOutOfRangeException(nameof(Overlap), Overlap, "must be in [0, 1)");
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (!Enum.IsDefined(Precision))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Precision), Precision, "unknown precision");
+        }
         if (!(Threshold > 0 && Threshold < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "must be in (0, 1)");

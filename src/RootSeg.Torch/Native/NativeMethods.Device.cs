@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace RootSeg.Torch.Native;
 
-// The exports of rs_device.cpp: CUDA queries, cuDNN switch, synchronisation, seeds.
+// The exports of rs_device.cpp: CUDA queries and checks, cuDNN switch, synchronisation, seeds.
 internal static partial class NativeMethods
 {
     [LibraryImport(NativeLibraryLoader.LibraryName)]
@@ -28,4 +28,10 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int rs_device_manual_seed(ulong seed);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int rs_device_check_cuda(int index);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int rs_device_cuda_built();
 }
