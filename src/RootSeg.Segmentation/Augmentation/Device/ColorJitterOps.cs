@@ -47,13 +47,16 @@ internal static class ColorJitterOps
     /// </summary>
     public static Tensor Hue(Tensor tile, double hue)
     {
-        var shift = (double)unchecked((byte)(long)Math.Truncate(hue * 255.0));
+        var shift = (double)HueShift(hue);
         using var scope = TensorScope.Enter();
         var rgb = tile.To(ScalarType.Float64);
         var (h, s, v) = RgbToHsv(rgb.Select(0, 0), rgb.Select(0, 1), rgb.Select(0, 2));
         var (r, g, b) = HsvToRgb((h + shift).Remainder(256.0), s, v);
         return scope.Keep(Functional.Stack([r, g, b], 0).To(ScalarType.Float32));
     }
+
+    /// <summary>The shift added to Pillow's 8-bit H: numpy's uint8(hue x 255), truncating and wrapping modulo 256.</summary>
+    public static byte HueShift(double hue) => unchecked((byte)(long)Math.Truncate(hue * 255.0));
 
     // Image.blend(degenerate, image, alpha): degenerate + alpha (image - degenerate) in float32, truncated, clipped.
     private static Tensor Blend(Tensor degenerate, Tensor image, double alpha) =>

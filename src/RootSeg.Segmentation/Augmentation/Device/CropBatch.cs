@@ -65,18 +65,8 @@ public sealed class CropBatch : IDisposable
         long[] photoShape = [Count, size, size, 3];
         long[] annotationShape = [Count, size, size];
         using var scope = TensorScope.Enter();
-        Tensor photos;
-        Tensor annotations;
-        if (device.Type == DeviceType.Cuda)
-        {
-            photos = Tensor.EmptyPinned(photoShape, ScalarType.UInt8).Write(Photos).ToAsync(device);
-            annotations = Tensor.EmptyPinned(annotationShape, ScalarType.UInt8).Write(Annotations).ToAsync(device);
-        }
-        else
-        {
-            photos = Tensor.FromSpan(Photos, photoShape, device);
-            annotations = Tensor.FromSpan(Annotations, annotationShape, device);
-        }
+        var photos = DeviceUpload.From(Photos, photoShape, device);
+        var annotations = DeviceUpload.From(Annotations, annotationShape, device);
         return (scope.Keep(photos.Permute(0, 3, 1, 2).Contiguous()), scope.Keep(annotations));
     }
 

@@ -32,6 +32,7 @@ public sealed class DeviceAugmenter : IDisposable
     private const double UnlabelledWeight = 1e-6;
     private readonly RandomGenerator _generator;
     private readonly ulong _seed;
+    private HueTable? _hueTable;
 
     /// <summary>Creates an augmenter for tiles of <paramref name="geometry"/> on <paramref name="device"/>.</summary>
     /// <param name="settings">The augmentation's parameters (those of the host pipeline, the paper's by default).</param>
@@ -99,8 +100,12 @@ public sealed class DeviceAugmenter : IDisposable
         return Run(photos, annotations, draws);
     }
 
-    /// <summary>Frees the device generator.</summary>
-    public void Dispose() => _generator.Dispose();
+    /// <summary>Frees the device generator and the hue table.</summary>
+    public void Dispose()
+    {
+        _generator.Dispose();
+        _hueTable?.Dispose();
+    }
 
     /// <summary>Augments with given parameters and the generator's current state (for tests).</summary>
     internal DeviceBatch Augment(Tensor photos, Tensor annotations, IReadOnlyList<TileDraw> draws, ulong noiseSeed)
@@ -203,7 +208,7 @@ public sealed class DeviceAugmenter : IDisposable
     }
 
     // The host's colour jitter on 8-bit tiles, tile by tile (each has its own order and factors).
-    private static Tensor Jitter(Tensor bytes, IReadOnlyList<TileDraw> draws)
+    private Tensor Jitter(Tensor bytes, IReadOnlyList<TileDraw> draws)
     {
         var tiles = new Tensor[draws.Count];
         for (var k = 0; k < draws.Count; k++)
@@ -217,7 +222,7 @@ public sealed class DeviceAugmenter : IDisposable
                     ColorJitterOperation.Brightness when parameters.Brightness is { } b => ColorJitterOps.Brightness(tile, b),
                     ColorJitterOperation.Contrast when parameters.Contrast is { } c => ColorJitterOps.Contrast(tile, c),
                     ColorJitterOperation.Saturation when parameters.Saturation is { } s => ColorJitterOps.Saturation(tile, s),
-                    ColorJitterOperation.Hue when parameters.Hue is { } h => ColorJitterOps.Hue(tile, h),
+                    ColorJitterOperation.Hue when parameters.Hue is { } h => Hue(tile, h),
                     _ => tile,
                 };
             }
@@ -225,6 +230,11 @@ public sealed class DeviceAugmenter : IDisposable
         }
         return Functional.Stack(tiles, 0);
     }
+
+    // A zero shift (the paper's case) is the same lossy round trip for every tile: one table lookup.
+    private Tensor Hue(Tensor tile, double hue) => ColorJitterOps.HueShift(hue) == 0
+        ? (_hueTable ??= new HueTable(Device)).Apply(tile)
+        : ColorJitterOps.Hue(tile, hue);
 
     // IntensityScaling.ToUnit per tile: (v - min) / (max - min); a constant tile is clipped to [0, 1].
     private static Tensor ToUnit(Tensor tiles)
@@ -251,12 +261,12 @@ public sealed class DeviceAugmenter : IDisposable
         planes.Narrow(1, margin, output).Narrow(2, margin, output);
 
     private static Tensor Mask(IReadOnlyList<TileDraw> draws, Func<TileDraw, bool> select, TorchDevice device) =>
-        Tensor.FromArray(draws.Select(select).ToArray(), [draws.Count, 1, 1, 1], device);
+        DeviceUpload.From<bool>(draws.Select(select).ToArray(), [draws.Count, 1, 1, 1], device);
 
     private static Tensor PerTile(IEnumerable<double> values, TorchDevice device)
     {
         var array = values.Select(v => (float)v).ToArray();
-        return Tensor.FromArray(array, [array.Length, 1, 1, 1], device);
+        return DeviceUpload.From<float>(array, [array.Length, 1, 1, 1], device);
     }
 
     private void Check(Tensor photos, Tensor annotations, int count)

@@ -88,8 +88,8 @@ public static class ElasticField
         using var scope = TensorScope.Enter();
         var extent = nodes + 2L * radius;
         var noise = generator.Rand([1, channels, extent, extent]).Mul_(2.0).Sub_(1.0);
-        var verticalWeights = Tensor.FromArray(vertical, [channels, 1, taps, 1], device);
-        var horizontalWeights = Tensor.FromArray(horizontal, [channels, 1, 1, taps], device);
+        var verticalWeights = DeviceUpload.From<float>(vertical, [channels, 1, taps, 1], device);
+        var horizontalWeights = DeviceUpload.From<float>(horizontal, [channels, 1, 1, taps], device);
         var field = Functional.Conv2d(Functional.Conv2d(noise, verticalWeights, groups: channels), horizontalWeights,
             groups: channels);
         if (stride > 1)
@@ -101,9 +101,13 @@ public static class ElasticField
         return scope.Keep(field.Reshape(count, 2, size, size).Contiguous());
     }
 
-    /// <summary>The sum of squares of the full symmetric kernel whose half is <paramref name="half"/>.</summary>
-    internal static double SumOfSquares(double[] half)
+    /// <summary>
+    /// The sum of squares of the full symmetric kernel whose half is <paramref name="half"/> (as
+    /// <see cref="GaussianFilter.HalfKernel"/> gives it): the variance gain of filtering white noise along one axis.
+    /// </summary>
+    public static double SumOfSquares(double[] half)
     {
+        ArgumentNullException.ThrowIfNull(half);
         var sum = half[0] * half[0];
         for (var k = 1; k < half.Length; k++)
         {

@@ -50,4 +50,24 @@ public sealed class ColorJitterOpsTests
         var differing = Enumerable.Range(0, reference.Length).Count(i => actual[i] != reference[i]);
         Assert.True(differing == 0, $"{operation} {factor}: {differing} of {reference.Length} samples differ");
     }
+
+    [Fact]
+    public void TheHueTableIsTheHostsRoundTripAndOutlivesScopes()
+    {
+        using var image = DeviceTiles.RandomPhoto(41, 23);
+        using var expected = image.Clone();
+        ColorJitter.AdjustHue(expected, 0.0009);
+        HueTable table;
+        using (TensorScope.Enter())
+        {
+            table = new HueTable(RootSeg.Torch.Device.Cpu);
+        }
+        using (table)
+        using (var scope = TensorScope.Enter())
+        {
+            var tile = Tensor.FromArray(image.Data.ToArray(), [41, 41, 3]).Permute(2, 0, 1).To(ScalarType.Float32).Contiguous();
+            var actual = table.Apply(tile).Permute(1, 2, 0).Contiguous().ToArray<float>();
+            Assert.Equal(expected.Data.ToArray().Select(v => (float)v), actual);
+        }
+    }
 }
