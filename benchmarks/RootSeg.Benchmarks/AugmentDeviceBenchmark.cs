@@ -16,7 +16,7 @@ namespace RootSeg.Benchmarks;
 /// and (b) by <see cref="DeviceCropSource"/> + <see cref="DeviceAugmenter"/> (the host only crops; the augmentation
 /// runs as tensor ops on DEVICE, results left there). 572x572 tiles, batches of 4.
 /// Args: [DEVICE [BATCHES [WORKERS [STRIDE [THREADS]]]]] (cpu, 12, cores - 1, 4, 0 = one per core); prints one
-/// line per side and one JSON line.
+/// line per side and one JSON line, which also holds the elastic field's statistics (see FieldStatistics).
 /// </summary>
 internal sealed class AugmentDeviceBenchmark : IBenchmark
 {
@@ -49,6 +49,7 @@ internal sealed class AugmentDeviceBenchmark : IBenchmark
             }
             var host = TimeHost(images, options, batches);
             var onDevice = TimeDevice(images, options, device, stride, batches);
+            var field = FieldStatistics(device);
             Console.WriteLine($"host pipeline ({workers} workers): {host:F2} tiles/s");
             Console.WriteLine($"device augmenter ({device}, field stride {stride}): {onDevice:F2} tiles/s");
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -64,6 +65,7 @@ internal sealed class AugmentDeviceBenchmark : IBenchmark
                 ["host_tiles_per_s"] = Math.Round(host, 2),
                 ["device_tiles_per_s"] = Math.Round(onDevice, 2),
                 ["ratio"] = Math.Round(onDevice / host, 3),
+                ["field_sigma15_spread_ratio_and_lag_correlation"] = field,
             }));
             return 0;
         }
@@ -124,6 +126,55 @@ internal sealed class AugmentDeviceBenchmark : IBenchmark
             }
         }
         return tiles;
+    }
+
+    // The elastic field's spread (RMS displacement over the analytic sqrt(1/3) x sum of squared taps) and its
+    // correlation at a lag of sigma (exp(-1/4) = 0.779 for smoothed white noise), at sigma 15 (the coarse grid's
+    // worst case), over 32 fields of 256 pixels: host ElasticMap, device stride 1 and stride 4.
+    private static Dictionary<string, double[]> FieldStatistics(Device device)
+    {
+        const int size = 256;
+        const int fields = 32;
+        const double sigma = 15;
+        var expected = Math.Sqrt(1.0 / 3) * ElasticField.SumOfSquares(GaussianFilter.HalfKernel(sigma));
+        var result = new Dictionary<string, double[]>();
+        var host = new float[fields * size * size];
+        for (var f = 0; f < fields; f++)
+        {
+            using var map = ElasticMap.Create(size, size, 1.0, sigma, new SeededRandom((ulong)f + 1));
+            for (var i = 0; i < size * size; i++)
+            {
+                host[f * size * size + i] = (float)(map.Cols[i] - (i % size + 60));
+            }
+        }
+        result["host"] = Measure(host);
+        foreach (var stride in new[] { 1, 4 })
+        {
+            using var generator = new RandomGenerator(device, 7);
+            using var displacement = ElasticField.Displacements(Enumerable.Repeat(sigma, fields).ToArray(),
+                Enumerable.Repeat(1.0, fields).ToArray(), size, 60, stride, generator);
+            using var columns = displacement.Select(1, 1).Contiguous();
+            result[$"stride{stride}"] = Measure(columns.ToArray<float>());
+        }
+        return result;
+
+        double[] Measure(float[] values)
+        {
+            double squares = 0, products = 0;
+            long pairs = 0;
+            var lag = (int)sigma;
+            for (var i = 0; i < values.Length; i++)
+            {
+                squares += (double)values[i] * values[i];
+                if (i % size + lag < size)
+                {
+                    products += (double)values[i] * values[i + lag];
+                    pairs++;
+                }
+            }
+            var spread = Math.Sqrt(squares / values.Length);
+            return [Math.Round(spread / expected, 4), Math.Round(products / pairs / (spread * spread), 4)];
+        }
     }
 
     private static TrainingImage Synthetic(int width, int height, ulong seed)
