@@ -67,9 +67,14 @@ public sealed class TensorScope : IDisposable
         return tensor;
     }
 
-    /// <summary>Takes a tensor out of whatever scope holds it; its owner is then whoever holds it (a module, for instance).</summary>
-    internal static Tensor Detach(Tensor tensor)
+    /// <summary>
+    /// Takes a tensor out of whatever scope holds it; its owner is then whoever holds it (a module, for instance, or
+    /// an object that keeps a lookup table across calls made inside scopes) and must dispose it.
+    /// </summary>
+    /// <returns><paramref name="tensor"/>.</returns>
+    public static Tensor Detach(Tensor tensor)
     {
+        ArgumentNullException.ThrowIfNull(tensor);
         tensor.Scope?.Forget(tensor);
         return tensor;
     }
