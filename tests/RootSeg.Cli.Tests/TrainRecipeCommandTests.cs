@@ -48,6 +48,11 @@ public sealed class TrainRecipeCommandTests : IDisposable
             "--in", Path.Combine(data, "photos"), "--out", masks, "--threads", "1");
         Assert.True(segment.Code == 0, segment.Error);
         Assert.Equal(6, Directory.GetFiles(masks, "*.png").Length);
+        // The fast recipe chose a threshold on the validation photo; segment used it.
+        var chosen = model.GetProperty("threshold").GetDouble();
+        Assert.InRange(chosen, 0.3, 0.9);
+        var manifest = File.ReadAllText(Path.Combine(masks, "rootseg-manifest.json"));
+        Assert.Contains(chosen.ToString("R", System.Globalization.CultureInfo.InvariantCulture), manifest);
     }
 
     [Fact]

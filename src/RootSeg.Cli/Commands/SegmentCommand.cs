@@ -115,6 +115,9 @@ internal sealed class SegmentCommand : ICommand
             Threads = threads, WinogradConvolutions = !direct, CudnnBenchmark = cudnnBenchmark,
         });
         var photos = PhotoFiles.List(input);
+        // The threshold in force: the option, else the one the model chose on its validation images, else 0.5. An
+        // unreadable model is reported when it is loaded, after the output folder has been checked.
+        var cut = threshold ?? ModelThreshold(modelPath) ?? 0.5;
         var batchOptions = new BatchOptions
         {
             OutputDirectory = output, WriteProbabilities = probabilities, WriteOverlay = overlay, Crop = crop,
@@ -128,7 +131,7 @@ internal sealed class SegmentCommand : ICommand
                 // What changes the masks; the extra outputs (--probabilities, --overlay), --batch, --threads and
                 // --shard do not.
                 Settings = OutputManifest.SettingsOf(("tile", tileText ?? "model"), ("max-tile", autoTile ? maxTile : null),
-                    ("overlap", overlap), ("tta", tta), ("threshold", threshold), ("crop", cropText), ("direct", direct),
+                    ("overlap", overlap), ("tta", tta), ("threshold", cut), ("crop", cropText), ("direct", direct),
                     ("precision", precisionText ?? "fp32")),
                 Inputs = OutputManifest.Describe(photos),
             },
@@ -143,7 +146,7 @@ internal sealed class SegmentCommand : ICommand
             segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
             {
                 TileSize = tile, AutoTile = autoTile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
-                BatchSize = batch, Threshold = threshold ?? model.Description.Threshold ?? 0.5, Precision = precision,
+                BatchSize = batch, Threshold = cut, Precision = precision,
             });
         }
         catch (ArgumentException e) when (e.ParamName == "options")
@@ -167,6 +170,18 @@ internal sealed class SegmentCommand : ICommand
             $"segmented {summary.Segmented}, up to date {summary.Skipped}, failed {summary.Failures.Count} (shard {shard}, {total} photos) into {output}" +
             $" in {clock.Elapsed.TotalSeconds:F2} s ({summary.Segmented / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F2} photos/s after loading the model)"));
         return summary.Failures.Count > 0 ? 1 : 0;
+    }
+
+    private static double? ModelThreshold(string path)
+    {
+        try
+        {
+            return ModelFile.ReadDescription(path).Threshold;
+        }
+        catch (Exception e) when (e is WeightFileException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static LoadedModel LoadModel(string path, Device device)

@@ -64,14 +64,16 @@ public sealed class HtmlReportTests
         Assert.Equal("33.5 s", summary["training time"]);
         Assert.Contains("width 8, 4 GroupNorm groups", summary["network"], StringComparison.Ordinal);
 
+        // F1 and loss per epoch (training and validation lines), then validation F1 against training minutes.
         var charts = Section(page, "training").Descendants(Svg + "svg").ToArray();
-        Assert.Equal(2, charts.Length);
+        Assert.Equal(3, charts.Length);
         foreach (var chart in charts)
         {
             var lines = chart.Descendants(Svg + "polyline").ToArray();
-            Assert.Equal(2, lines.Length);
+            Assert.Equal(chart == charts[^1] ? 1 : 2, lines.Length);
             Assert.All(lines, l => Assert.Equal(3, ((string)l.Attribute("points")!).Split(' ').Length));
         }
+        Assert.Contains("minutes of training", charts[^1].ToString(), StringComparison.Ordinal);
 
         var table3 = WithClass(Section(page, "metrics"), X + "table", "table3").Single();
         Assert.Equal(["accuracy", "precision", "recall", "F1", "IoU", "prediction mean", "true mean"], Column(table3, 0));
