@@ -110,8 +110,8 @@ internal sealed class AnalyseCommand : ICommand
             if (modelPath is not null)
             {
                 Engine.Configure(EngineOptions.Default with { Threads = threads });
-                var device = ParseDevice(deviceText);
-                model = LoadModel(modelPath, device);
+                var device = ModelLoading.ParseDevice(deviceText);
+                model = ModelLoading.Load(modelPath, device);
                 segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions());
             }
             return Analyse(new AnalysisOptions
@@ -161,37 +161,5 @@ internal sealed class AnalyseCommand : ICommand
             throw new UsageException("give --px-per-mm or --dpi, not both");
         }
         return perMm is { } p ? new Calibration(p) : dpi is { } d ? Calibration.FromDotsPerInch(d) : null;
-    }
-
-    private static LoadedModel LoadModel(string path, Device device)
-    {
-        try
-        {
-            return ModelFile.Load(path, NetworkFactory.Create, device);
-        }
-        catch (WeightFileException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-        catch (TorchException e)
-        {
-            throw new InvalidOperationException($"{path}: {e.Message}", e);
-        }
-    }
-
-    private static Device ParseDevice(string? text)
-    {
-        if (text is null)
-        {
-            return Device.Cpu;
-        }
-        try
-        {
-            return Device.Parse(text);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or TorchException)
-        {
-            throw new UsageException($"--device: {e.Message}");
-        }
     }
 }

@@ -69,7 +69,7 @@ internal sealed class SegmentCommand : ICommand
         var modelPath = options.Required("model");
         var input = options.Required("in");
         var output = options.Required("out");
-        var device = ParseDevice(options.String("device"));
+        var device = ModelLoading.ParseDevice(options.String("device"));
         var tileText = options.String("tile");
         var autoTile = tileText == "auto";
         int? tile = tileText is null || autoTile ? null : ParseInt("tile", tileText, 1);
@@ -139,7 +139,7 @@ internal sealed class SegmentCommand : ICommand
         // Before the model is loaded or any photo is read: a folder of other settings, or one that cannot be
         // written, fails at once instead of after the network has run on every photo.
         BatchSegmenter.PrepareOutput(batchOptions);
-        using var model = LoadModel(modelPath, device);
+        using var model = ModelLoading.Load(modelPath, device);
         Segmenter segmenter;
         try
         {
@@ -184,37 +184,6 @@ internal sealed class SegmentCommand : ICommand
         }
     }
 
-    private static LoadedModel LoadModel(string path, Device device)
-    {
-        try
-        {
-            return ModelFile.Load(path, NetworkFactory.Create, device);
-        }
-        catch (WeightFileException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-        catch (TorchException e)
-        {
-            throw new InvalidOperationException($"{path}: {e.Message}", e);
-        }
-    }
-
-    private static Device ParseDevice(string? text)
-    {
-        if (text is null)
-        {
-            return Device.Cpu;
-        }
-        try
-        {
-            return Device.Parse(text);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or TorchException)
-        {
-            throw new UsageException($"--device: {e.Message}");
-        }
-    }
 
     private static int ParseInt(string name, string text, int min) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min

@@ -70,7 +70,7 @@ public sealed partial class UNetGN : Module
             _up[i] = RegisterModule($"up{i + 1}", new UpBlock(w << (Levels - i), groups, device));
         }
         _convOut = RegisterModule("conv_out", ConvStage.Valid(w, Classes, 1, Classes, device));
-        HeInitialise(this);
+        HeInitialisation.Apply(this);
     }
 
     /// <summary>Channels of the first level.</summary>
@@ -78,25 +78,6 @@ public sealed partial class UNetGN : Module
 
     /// <summary>Groups of the hidden group norms.</summary>
     public int Groups { get; }
-
-    // kaiming_normal_ with its defaults (fan in, gain sqrt 2) on every convolution weight, visiting modules in
-    // registration order as torch's Module.modules() does, so the draws match the reference's.
-    private static void HeInitialise(Module module)
-    {
-        switch (module)
-        {
-            case Conv2d conv:
-                Init.KaimingNormal_(conv.Weight);
-                break;
-            case ConvTranspose2d up:
-                Init.KaimingNormal_(up.Weight);
-                break;
-        }
-        foreach (var (_, child) in module.NamedChildren())
-        {
-            HeInitialise(child);
-        }
-    }
 
     /// <summary>
     /// Runs the network: (N, 3, H, W) to logits (N, 2, H - 184, W - 184) for valid H and W (572 to 388). The

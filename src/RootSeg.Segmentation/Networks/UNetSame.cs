@@ -75,25 +75,7 @@ public sealed class UNetSame : Module
             _decoder[level] = RegisterModule($"dec{level}", new SameConvBlock(2 * width, width, norm, groups, residual, device));
         }
         _out = RegisterModule("out", new Conv2d(baseWidth, Classes, 1, device: device));
-        HeInitialise(this);
-    }
-
-    // kaiming_normal_ (fan in, gain sqrt 2) on every convolution weight, in registration order.
-    private static void HeInitialise(Module module)
-    {
-        switch (module)
-        {
-            case Conv2d conv:
-                Init.KaimingNormal_(conv.Weight);
-                break;
-            case ConvTranspose2d up:
-                Init.KaimingNormal_(up.Weight);
-                break;
-        }
-        foreach (var (_, child) in module.NamedChildren())
-        {
-            HeInitialise(child);
-        }
+        HeInitialisation.Apply(this);
     }
 
     /// <summary>Channels of the first level.</summary>
