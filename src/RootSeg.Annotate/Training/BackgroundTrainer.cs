@@ -166,7 +166,15 @@ public sealed class BackgroundTrainer : IDisposable
         var device = Device.Parse(_options.Device);
         if (_options.InitModel is not null)
         {
-            return ModelFile.Load(_options.InitModel, device, _options.Groups).Network;
+            var loaded = ModelFile.Load(_options.InitModel, device, _options.Groups);
+            var d = loaded.Description;
+            if (d.Network != NetworkNames.UNetGN || d.BaseWidth != _options.BaseWidth || d.Groups != _options.Groups)
+            {
+                loaded.Dispose();
+                throw new InvalidDataException($"{_options.InitModel}: a {d.Network} of width {d.BaseWidth} with " +
+                    $"{d.Groups} groups; start the project with --width {d.BaseWidth} --groups {d.Groups}");
+            }
+            return loaded.Network;
         }
         Engine.ManualSeed(_options.Seed);
         return NetworkFactory.Create(_options.Describe(), device);
