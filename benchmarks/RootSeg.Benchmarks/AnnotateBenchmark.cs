@@ -49,6 +49,7 @@ internal sealed class AnnotateBenchmark : IBenchmark
             }
             var project = Path.Combine(work, "project");
             long labelled = 0, pixels = 0;
+            var annotated = 0;
             await using (var server = await AnnotateServer.StartAsync(new AnnotateServerOptions
             {
                 ProjectDirectory = project, PhotoDirectory = photos,
@@ -68,7 +69,9 @@ internal sealed class AnnotateBenchmark : IBenchmark
                     ImageFile.Write(path, rgba);
                     var response = await client.PutAsync($"api/photos/{photo}/annotation", new ByteArrayContent(File.ReadAllBytes(path)));
                     response.EnsureSuccessStatusCode();
-                    var status = await WaitForEpoch(client, epoch + epochsPerPhoto);
+                    annotated++;
+                    // Training starts once two photos (one for training, one for validation) are annotated.
+                    var status = annotated < 2 ? await Status(client) : await WaitForEpoch(client, epoch + epochsPerPhoto);
                     Console.WriteLine($"annotate: {photo}: {n} px labelled ({(predicted is null ? "dense" : "corrections")}); " +
                                       $"epoch {status.GetProperty("epoch")}, best F1 {status.GetProperty("bestF1")}, {clock.Elapsed.TotalSeconds:F0} s");
                 }
@@ -182,7 +185,7 @@ internal sealed class AnnotateBenchmark : IBenchmark
     private static async Task<JsonElement> Status(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("api/status")).GetProperty("trainer");
 
-    // Waits for the epoch, or returns when the trainer has been waiting for annotations for 15 s (training cannot start).
+    // Waits for the epoch; gives up after 10 minutes in which the trainer only waited (its message says why).
     private static async Task<JsonElement> WaitForEpoch(HttpClient client, int epoch)
     {
         var waitingSince = Stopwatch.StartNew();
@@ -190,15 +193,15 @@ internal sealed class AnnotateBenchmark : IBenchmark
         {
             var status = await Status(client);
             var state = status.GetProperty("state").GetString();
-            if (state == "error")
+            if (state == "error" || waitingSince.Elapsed > TimeSpan.FromMinutes(10))
             {
-                throw new InvalidOperationException($"the trainer failed: {status.GetProperty("message")}");
+                throw new InvalidOperationException($"the trainer is not training: {status}");
             }
             if (state != "waiting")
             {
                 waitingSince.Restart();
             }
-            if (status.GetProperty("epoch").GetInt32() >= epoch || waitingSince.Elapsed > TimeSpan.FromSeconds(15))
+            if (status.GetProperty("epoch").GetInt32() >= epoch)
             {
                 return status;
             }

@@ -82,6 +82,17 @@ public sealed class BrowserTests : IDisposable
         await page.Keyboard.PressAsync("a");
         Assert.True(shown > 20 && hidden < shown / 10, $"segmentation pixels on the canvas: {shown} shown, {hidden} hidden");
         await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.includes('validation F1')");
+
+        // Back on the second photo, its saved strokes load again under the model's segmentation.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.WaitForFunctionAsync($"() => window.rootseg.state.photo === '{photos[1]}' && window.rootseg.state.segmentationFresh",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 250 });
+        var loaded = await page.EvaluateAsync<int>(
+            "() => { const d = window.rootseg.state.pixels.data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }");
+        using (var saved = AnnotationMask.Read(Path.Combine(_data.ValidationAnnotations, Path.GetFileNameWithoutExtension(photos[1]) + ".png")))
+        {
+            Assert.Equal(saved.Count(AnnotationLabel.Root) + saved.Count(AnnotationLabel.Background), loaded);
+        }
         if (Environment.GetEnvironmentVariable("ROOTSEG_SCREENSHOT") is { Length: > 0 } screenshot)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });

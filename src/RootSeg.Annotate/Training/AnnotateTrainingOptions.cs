@@ -7,8 +7,8 @@ namespace RootSeg.Annotate.Training;
 /// <summary>
 /// The background trainer's network and sampling. The defaults fit a 2-core CPU: a U-Net with group norm of width 8
 /// and 4 groups on 316 px tiles (Smith et al. 2020, doi:10.1186/s13007-020-00563-0, scaled down as in
-/// <c>rootseg demo</c>), few tiles per photo and epoch so that an epoch, and with it a new model, comes every few
-/// seconds on small photos; the optimiser is the paper's.
+/// <c>rootseg demo</c>), 16 tiles per annotated training photo and epoch, so that an epoch, and with it a chance of a
+/// new model, comes every few seconds while few photos are annotated; the optimiser is the paper's.
 /// </summary>
 public sealed record AnnotateTrainingOptions
 {
@@ -28,10 +28,13 @@ public sealed record AnnotateTrainingOptions
     public int BatchSize { get; init; } = 4;
 
     /// <summary>Random candidate tiles per training photo and epoch.</summary>
-    public int CandidatesPerImage { get; init; } = 12;
+    public int CandidatesPerImage { get; init; } = 32;
 
-    /// <summary>Tiles with roots kept per training photo and epoch.</summary>
-    public int MaxTilesPerImage { get; init; } = 4;
+    /// <summary>
+    /// Tiles with roots kept per training photo and epoch: enough for a few optimiser steps per epoch while only one
+    /// or two photos are annotated (the Trainer fixes it for the life of a project's run).
+    /// </summary>
+    public int MaxTilesPerImage { get; init; } = 16;
 
     /// <summary>Threads that build augmented batches.</summary>
     public int Workers { get; init; } = 1;

@@ -8,7 +8,8 @@
   const canvas = $('canvas');
   const ctx = canvas.getContext('2d');
   const colours = { root: [255, 0, 0, 255], background: [0, 255, 0, 255], eraser: [0, 0, 0, 0] };
-  const maxUndo = 20;
+  // Undo keeps whole copies of the annotation: at most 20, and at most about 400 MB of them on large photos.
+  const maxUndo = () => Math.max(3, Math.min(20, Math.floor(4e8 / state.pixels.data.length)));
 
   const state = {
     photos: [], index: -1, photo: null, image: null, segmentation: null, segmentationFresh: false,
@@ -100,7 +101,7 @@
   }
   function pushUndo() {
     state.undo.push(new Uint8ClampedArray(state.pixels.data));
-    if (state.undo.length > maxUndo) state.undo.shift();
+    if (state.undo.length > maxUndo()) state.undo.shift();
     state.redo = [];
   }
   function restore(from, to) {
