@@ -85,7 +85,7 @@ public sealed class BrowserTests : IDisposable
 
         // Back on the second photo, its saved strokes load again under the model's segmentation.
         await page.Keyboard.PressAsync("ArrowLeft");
-        await page.WaitForFunctionAsync($"() => window.rootseg.state.photo === '{photos[1]}' && window.rootseg.state.segmentationFresh",
+        await page.WaitForFunctionAsync($"() => window.rootseg.state.photo === '{photos[1]}' && window.rootseg.state.pixels !== null && window.rootseg.state.segmentationFresh",
             null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 250 });
         var loaded = await page.EvaluateAsync<int>(
             "() => { const d = window.rootseg.state.pixels.data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }");

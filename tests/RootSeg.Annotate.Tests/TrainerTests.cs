@@ -102,7 +102,8 @@ public sealed class TrainerTests : IDisposable
 
     internal static async Task<byte[]> WaitForSegmentation(HttpClient client, string photo)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Photos are segmented between epochs, so this may wait for one to end.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             var response = await client.GetAsync($"api/photos/{photo}/segmentation");

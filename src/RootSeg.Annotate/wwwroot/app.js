@@ -87,6 +87,7 @@
     box.x1 = Math.max(box.x1, x1); box.y1 = Math.max(box.y1, y1);
   }
   function strokeTo(x, y) {
+    if (!state.pixels) return;
     const [lx, ly] = state.last || [x, y];
     const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     const steps = Math.max(1, Math.ceil(Math.hypot(x - lx, y - ly) / Math.max(0.5, state.size / 4)));
@@ -147,6 +148,8 @@
     state.photo = name;
     $('photo-name').textContent = `${name} (${index + 1} of ${state.photos.length})`;
     state.segmentation = null;
+    state.segmentationFresh = false;
+    state.pixels = null;
     state.image = await loadImage('api/' + photoPath(name) + '/image');
     const a = state.annotation;
     a.width = state.image.width;
