@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Annotate.Projects;
 

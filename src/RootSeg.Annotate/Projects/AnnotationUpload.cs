@@ -34,7 +34,7 @@ public static class AnnotationUpload
         DecodedImage image;
         try
         {
-            image = PngCodec.Decode(origin, png);
+            image = PngCodec.Decode(origin, png, ImageReadOptions.DefaultMaxPixels);
         }
         catch (ImageFileException e)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RootSeg.Imaging.Codecs;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Annotate.Training;
 
