@@ -209,6 +209,16 @@ RS_EXPORT at::Tensor* rs_tensor_contiguous(at::Tensor* tensor) {
     return rs::tensor([&] { return rs::deref(tensor, "tensor").contiguous(); });
 }
 
+// The same values laid out channels-last (NHWC in memory, the logical shape unchanged): oneDNN's convolutions then
+// run without reordering their input. A 4-D tensor only.
+RS_EXPORT at::Tensor* rs_tensor_contiguous_channels_last(at::Tensor* tensor) {
+    return rs::tensor([&] {
+        auto& t = rs::deref(tensor, "tensor");
+        TORCH_CHECK(t.dim() == 4, "channels-last needs a 4-dimensional tensor, not ", t.dim(), " dimensions");
+        return t.contiguous(at::MemoryFormat::ChannelsLast);
+    });
+}
+
 RS_EXPORT at::Tensor* rs_tensor_reshape(at::Tensor* tensor, const int64_t* shape, int ndim) {
     return rs::tensor([&] { return rs::deref(tensor, "tensor").reshape(rs::ints(shape, ndim, "shape")); });
 }

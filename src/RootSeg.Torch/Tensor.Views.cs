@@ -10,6 +10,13 @@ public sealed partial class Tensor
     /// <summary>This tensor's elements laid out in C order (a new tensor; a copy only when needed).</summary>
     public Tensor Contiguous() => Wrap(NativeMethods.rs_tensor_contiguous(Handle));
 
+    /// <summary>
+    /// The same values in channels-last memory order (NHWC; the shape stays (N, C, H, W)); convolutions on such
+    /// inputs and weights skip oneDNN's reorders and give channels-last outputs.
+    /// </summary>
+    /// <exception cref="TorchException">The tensor is not 4-dimensional.</exception>
+    public Tensor ContiguousChannelsLast() => Wrap(NativeMethods.rs_tensor_contiguous_channels_last(Handle));
+
     /// <summary>The tensor on <paramref name="device"/> (a new tensor, sharing storage when it already is there).</summary>
     public Tensor To(Device device) => To(device, DType);
 

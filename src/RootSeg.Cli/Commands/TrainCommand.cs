@@ -24,7 +24,7 @@ internal sealed class TrainCommand : ICommand
                              [--network unet-gn|unet-same] [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
                              [--residual] [--tile 572] [--margin 32] [--epochs N] [--batch N] [--lr R]
                              [--optimizer sgd|adamw] [--weight-decay D] [--schedule step|poly|cosine] [--warmup N]
-                             [--patience N] [--tune-threshold] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
+                             [--patience N] [--tune-threshold] [--channels-last] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
                              [--workers N] [--init MODEL] [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
@@ -46,6 +46,8 @@ internal sealed class TrainCommand : ICommand
           --optimizer O  sgd or adamw; --weight-decay D; --schedule step (x0.3 every 30 epochs), poly or cosine (per
                          step over the planned epochs); --warmup N steps of linear warm-up (decaying schedules)
           --patience N   stop when the validation F1 has not improved for N epochs (default 0: never)
+          --channels-last  kernels and batches in NHWC memory order (faster convolutions on many CPUs; results
+                         differ by rounding)
           --tune-threshold  choose the root-probability threshold (0.30-0.90) with the best validation F1 after
                          every epoch and store it in the model, where segment uses it (on in the fast recipe)
           --device D     cpu (default) or cuda[:N]
@@ -93,6 +95,7 @@ internal sealed class TrainCommand : ICommand
         var warmup = options.String("warmup") is null ? (int?)null : options.Int("warmup", 0, 0, 10_000_000);
         var patience = options.String("patience") is null ? (int?)null : options.Int("patience", 0, 0, 1_000_000);
         var tuneThreshold = options.Flag("tune-threshold") ? true : (bool?)null;
+        var channelsLast = options.Flag("channels-last") ? true : (bool?)null;
         options.ThrowIfUnused();
         if (recipe is not null && !TrainingRecipes.All.Contains(recipe))
         {
@@ -136,7 +139,7 @@ internal sealed class TrainCommand : ICommand
                 ("network", network), ("width", width), ("groups", groups), ("tile", tile), ("batch", batch),
                 ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage), ("recipe", recipe),
                 ("depth", depth), ("norm", norm), ("residual", residual), ("margin", margin), ("optimizer", optimizer),
-                ("weight-decay", weightDecay), ("schedule", schedule), ("warmup", warmup), ("tune-threshold", tuneThreshold),
+                ("weight-decay", weightDecay), ("schedule", schedule), ("warmup", warmup), ("tune-threshold", tuneThreshold), ("channels-last", channelsLast),
             }.FirstOrDefault(o => o.Value is not null);
             if (fixedByCheckpoint.Name is not null)
             {
@@ -208,6 +211,7 @@ internal sealed class TrainCommand : ICommand
                 Schedule = schedule ?? defaults.Schedule,
                 WarmupSteps = warmup ?? defaults.WarmupSteps,
                 TuneThreshold = tuneThreshold ?? defaults.TuneThreshold,
+                ChannelsLast = channelsLast ?? defaults.ChannelsLast,
                 Device = device ?? defaults.Device,
                 Seed = seed ?? defaults.Seed,
                 Workers = workers ?? defaults.Workers,

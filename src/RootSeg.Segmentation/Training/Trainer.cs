@@ -72,6 +72,10 @@ public sealed class Trainer
         var files = new RunFiles(runDirectory);
         var device = Device.Parse(_options.Device);
         network.To(device);
+        if (_options.ChannelsLast)
+        {
+            network.ToChannelsLast();
+        }
         network.Train();
         var (optimizer, scheduler) = OptimizerSetup.Create(_options, network.Parameters());
         using var disposeOptimizer = optimizer;
@@ -296,11 +300,15 @@ public sealed class Trainer
         Enumerable.Range(6, 13).Select(i => Math.Round(i * 0.05, 2)).ToArray();
 
     // The tensors are copies: the batch may be disposed as soon as they exist.
-    private static (Tensor Input, Tensor Target, Tensor Labelled) ToTensors(TrainingBatch batch, Device device)
+    private (Tensor Input, Tensor Target, Tensor Labelled) ToTensors(TrainingBatch batch, Device device)
     {
         var size = batch.Geometry.InputSize;
         var output = batch.Geometry.OutputSize;
         var input = Tensor.FromSpan(batch.Inputs, [batch.Count, 3, size, size], device);
+        if (_options.ChannelsLast)
+        {
+            input = input.ContiguousChannelsLast();
+        }
         var target = Tensor.FromSpan(batch.Labels, [batch.Count, output, output], device).To(ScalarType.Int64);
         var labelled = Tensor.FromSpan(batch.Labelled, [batch.Count, output, output], device);
         return (input, target, labelled);

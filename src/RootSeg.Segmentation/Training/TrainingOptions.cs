@@ -78,6 +78,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool TuneThreshold { get; init; }
 
+    /// <summary>
+    /// Convolution kernels and input batches in channels-last memory order (NHWC), where oneDNN's convolutions need
+    /// no reorders; the same arithmetic in another order, so results differ from the default layout by rounding.
+    /// </summary>
+    public bool ChannelsLast { get; init; }
+
     /// <summary>Stop when the validation F1 has not improved for this many epochs (0: never, the paper's).</summary>
     public int Patience { get; init; }
 

@@ -75,6 +75,9 @@ internal static partial class NativeMethods
     internal static partial IntPtr rs_tensor_contiguous(TensorHandle tensor);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial IntPtr rs_tensor_contiguous_channels_last(TensorHandle tensor);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial IntPtr rs_tensor_reshape(TensorHandle tensor, long[] shape, int ndim);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
