@@ -32,7 +32,8 @@ internal sealed class TrainCommand : ICommand
         RUN_DIR/best.safetensors (+ best.json: the model's description) and a checkpoint after every epoch.
           --recipe R     paper (default): the paper's U-Net, SGD and step schedule, bit for bit as before;
                          fast: unet-same width 16, depth 4, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
-                         decay 0.01), 50 warm-up steps, poly decay over the planned epochs. Flags below override it.
+                         decay 0.01), 50 warm-up steps, poly decay over the planned epochs, a threshold tuned
+                         on the validation images, channels-last. Flags below override it.
           --minutes M    wall-clock budget (training + validation): epochs are planned to fit it, the decaying
                          schedules end with it, training stops when it is spent and the best epoch is kept
           --network N    unet-gn (the paper's, valid convolutions) or unet-same (same padding, output = the tile

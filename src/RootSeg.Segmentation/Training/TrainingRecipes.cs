@@ -9,7 +9,7 @@ namespace RootSeg.Segmentation.Training;
 /// steps: a same-padded U-Net with batch norm (no 2.2x context overhead per tile), AdamW (Loshchilov and Hutter 2019,
 /// arXiv:1711.05101) with a short linear warm-up and nnU-Net's polynomial decay (Isensee et al. 2021,
 /// doi:10.1038/s41592-020-01008-z) over the planned epochs, and a root-probability threshold chosen on the validation
-/// images. Both use the paper's loss, sampling and augmentation.
+/// images, with kernels and batches in channels-last order. Both use the paper's loss, sampling and augmentation.
 /// </summary>
 public static class TrainingRecipes
 {
@@ -46,6 +46,7 @@ public static class TrainingRecipes
             Schedule = ScheduleNames.Poly,
             WarmupSteps = 50,
             TuneThreshold = true,
+            ChannelsLast = true,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown recipe (known: {string.Join(", ", All)})"),
     };
