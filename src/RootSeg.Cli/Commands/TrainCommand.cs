@@ -166,11 +166,15 @@ internal sealed class TrainCommand : ICommand
                 throw new UsageException($"--network must be one of {string.Join(", ", NetworkNames.All)}, not '{chosenNetwork}'");
             }
             var sameNetwork = chosenNetwork == NetworkNames.UNetSame;
-            var inputTile = tile ?? (chosenNetwork == defaults.Network ? defaults.InputTile : sameNetwork ? 576 : 572);
+            // Tile and margin default to those of the recipe that uses the chosen network.
+            var tiling = chosenNetwork == defaults.Network
+                ? defaults
+                : TrainingRecipes.Get(sameNetwork ? TrainingRecipes.Fast : TrainingRecipes.Paper);
+            var inputTile = tile ?? tiling.InputTile;
             int outputTile;
             if (sameNetwork)
             {
-                var defaultMargin = defaults.Network == NetworkNames.UNetSame ? (defaults.InputTile - defaults.OutputTile) / 2 : 32;
+                var defaultMargin = (tiling.InputTile - tiling.OutputTile) / 2;
                 outputTile = inputTile - 2 * (margin ?? defaultMargin);
                 if (outputTile < 1)
                 {

@@ -42,14 +42,23 @@ internal sealed class SameConvBlock : Module
     public override Tensor Forward(Tensor input)
     {
         using var scope = TensorScope.Enter();
-        var x = _norm1.Forward(_conv1.Forward(input));
-        Functional.ReluInPlace(x);
-        x = _norm2.Forward(_conv2.Forward(x));
+        // Each convolution's output goes as soon as its norm has read it (autograd keeps what backward needs).
+        Tensor x;
+        using (var convolved = _conv1.Forward(input))
+        {
+            x = _norm1.Forward(convolved);
+        }
+        Functional.ReluInPlace(x).Dispose();
+        using (var convolved = _conv2.Forward(x))
+        {
+            x.Dispose();
+            x = _norm2.Forward(convolved);
+        }
         if (_residual)
         {
             x.Add_(_shortcut is null ? input : _shortcut.Forward(input));
         }
-        Functional.ReluInPlace(x);
+        Functional.ReluInPlace(x).Dispose();
         return scope.Keep(x);
     }
 }
