@@ -44,7 +44,8 @@ public sealed class PairedSamples
     /// <param name="xColumn">Numeric column of <paramref name="xTable"/>.</param>
     /// <param name="yTable">Table of the second measurement.</param>
     /// <param name="yColumn">Numeric column of <paramref name="yTable"/>.</param>
-    /// <param name="keyColumn">Column holding image names in both tables.</param>
+    /// <param name="keyColumn">Column holding image names in both tables; with the default, a table without an
+    /// "image" column is keyed by its "name" column (the truth.csv of <c>rootseg synth</c>).</param>
     /// <exception cref="KeyNotFoundException">A column is missing; the message names file and column.</exception>
     /// <exception cref="FormatException">A value is not a number, or an image name appears twice in one table.</exception>
     public static PairedSamples Join(CsvTable xTable, string xColumn, CsvTable yTable, string yColumn, string keyColumn = "image")
@@ -74,6 +75,10 @@ public sealed class PairedSamples
 
     private static Dictionary<string, double> Index(CsvTable table, string keyColumn, string valueColumn)
     {
+        if (keyColumn == "image" && !table.HasColumn("image") && table.HasColumn("name"))
+        {
+            keyColumn = "name";
+        }
         var keys = table.Column(keyColumn);
         var values = table.NumericColumn(valueColumn);
         var index = new Dictionary<string, double>(StringComparer.Ordinal);

@@ -63,7 +63,7 @@ internal sealed class AnalyseCommand : ICommand
         var masks = options.String("masks");
         var input = options.Required("in");
         var output = options.Required("out");
-        var calibration = Scale(options);
+        var calibration = ScaleOption.Read(options);
         var panelTop = options.String("panel-top-mm") is null ? (double?)null : options.Double("panel-top-mm", 0, -1e6, 1e6);
         var tubes = options.String("tubes");
         var windowHeight = options.String("window-height-mm") is null ? (double?)null : options.Double("window-height-mm", 0, 1e-6, 1e6);
@@ -105,6 +105,7 @@ internal sealed class AnalyseCommand : ICommand
 
         Segmenter? segmenter = null;
         LoadedModel? model = null;
+        var progress = new AnalysisProgress();
         try
         {
             if (modelPath is not null)
@@ -112,13 +113,18 @@ internal sealed class AnalyseCommand : ICommand
                 Engine.Configure(EngineOptions.Default with { Threads = threads });
                 var device = ModelLoading.ParseDevice(deviceText);
                 model = ModelLoading.Load(modelPath, device);
-                segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions());
+                // The threshold the model chose on its validation images, as segment uses it, else the paper's 0.5.
+                segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
+                {
+                    Threshold = model.Description.Threshold ?? 0.5,
+                    OnTiles = (done, count) => progress.Bar?.Within(done, count, "tiles"),
+                });
             }
             return Analyse(new AnalysisOptions
             {
                 Input = input, OutputDirectory = output, MasksDirectory = masks, Calibration = calibration, Depth = depth,
                 DepthOfFieldMm = depthOfField, ModelIdentity = modelPath is null ? "" : ModelFingerprint.Of(modelPath),
-            }, segmenter);
+            }, segmenter, progress);
         }
         finally
         {
@@ -126,20 +132,19 @@ internal sealed class AnalyseCommand : ICommand
         }
     }
 
-    private static int Analyse(AnalysisOptions settings, Segmenter? segmenter)
+    private static int Analyse(AnalysisOptions settings, Segmenter? segmenter, AnalysisProgress progress)
     {
-        ProgressBar? bar = null;
         var summary = AnalysisRun.Run(settings, segmenter, new InlineProgress<AnalysisEvent>(e =>
         {
             if (e.Done == 0)
             {
-                bar?.Finish();
-                bar = ProgressBar.ForStderr(e.Stage == AnalysisStage.Segment ? "segment" : "measure", e.Total);
+                progress.Bar?.Finish();
+                progress.Bar = ProgressBar.ForStderr(e.Stage == AnalysisStage.Segment ? "segment" : "measure", e.Total);
                 return;
             }
-            bar?.Advance(e.Done, e.Worked);
+            progress.Bar?.Advance(e.Done, e.Worked);
         }));
-        bar?.Finish();
+        progress.Bar?.Finish();
         foreach (var (photo, problem) in summary.Failures)
         {
             Console.Error.WriteLine($"rootseg analyse: {photo}: {problem}");
@@ -152,14 +157,9 @@ internal sealed class AnalyseCommand : ICommand
         return summary.Failures.Count > 0 ? 1 : 0;
     }
 
-    private static Calibration? Scale(CommandOptions options)
+    // The bar of the stage in progress, which the segmenter's tile reports reach.
+    private sealed class AnalysisProgress
     {
-        var perMm = options.String("px-per-mm") is null ? (double?)null : options.Double("px-per-mm", 1, 1e-9, 1e6);
-        var dpi = options.String("dpi") is null ? (double?)null : options.Double("dpi", 1, 1e-9, 1e7);
-        if (perMm is not null && dpi is not null)
-        {
-            throw new UsageException("give --px-per-mm or --dpi, not both");
-        }
-        return perMm is { } p ? new Calibration(p) : dpi is { } d ? Calibration.FromDotsPerInch(d) : null;
+        public ProgressBar? Bar { get; set; }
     }
 }

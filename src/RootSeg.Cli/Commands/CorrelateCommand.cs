@@ -24,7 +24,8 @@ internal sealed class CorrelateCommand : ICommand
 
           --x CSV:COLUMN    first measurement (e.g. measure.csv:length_mm)
           --y CSV:COLUMN    second measurement (e.g. manual.csv:intersections)
-          --key NAME        column of image names in both tables (default image)
+          --key NAME        column of image names in both tables (default image; a table without one, such
+                            as synth's truth.csv, is keyed by its name column)
           --plot FILE       write a scatter plot with the regression line (SVG)
           --json FILE       write the statistics as JSON
         """;

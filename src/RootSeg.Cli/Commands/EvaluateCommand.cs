@@ -1,6 +1,9 @@
 using RootSeg.Analysis.Metrics;
 using RootSeg.Imaging.Annotations;
+using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Files;
+using RootSeg.Imaging.Overlays;
+using RootSeg.Imaging.Rasters;
 
 namespace RootSeg.Cli.Commands;
 
@@ -14,8 +17,9 @@ internal sealed class EvaluateCommand : ICommand
 
     public string Summary => "compare predicted masks with annotations (the paper's Tables 3 and 4)";
 
-    public string Usage => """
-        usage: rootseg evaluate --truth DIR --pred DIR [--json] [--csv FILE] [--json-out FILE] [--overwrite]
+    public string Usage => $"""
+        usage: rootseg evaluate --truth DIR --pred DIR [--split FILE --subset S] [--json] [--csv FILE] [--json-out FILE]
+                                [--overlays DIR [--photos DIR]] [--overwrite]
 
         Pairs every mask in --pred (STEM.png, STEM.jpg, ...; .prob.png, .overlay.jpg and hidden files such as
         macOS '._' files are ignored) with the annotation of the same stem in --truth. Both are read by one rule:
@@ -29,12 +33,16 @@ internal sealed class EvaluateCommand : ICommand
         Each output file gets NAME.manifest.json (inputs, RootSeg version); writing over the outputs of other
         --truth/--pred folders is refused unless --overwrite.
 
-          --truth DIR       annotations
-          --pred DIR        predicted masks
-          --json            print the report as JSON instead of text
-          --csv FILE        also write the per-image table
-          --json-out FILE   also write the JSON report
-          --overwrite       replace outputs made from other folders
+          --truth DIR         annotations
+          --pred DIR          predicted masks
+        {SplitSubset.Usage}
+          --json              print the report as JSON instead of text
+          --csv FILE          also write the per-image table
+          --json-out FILE     also write the JSON report
+          --overlays DIR      also write DIR/STEM.jpg: true positives, false positives and false negatives in
+                              their colours over the photo of --photos DIR (same stem), else over black; the
+                              folder 'rootseg report --overlays' shows the best and worst of
+          --overwrite         replace outputs made from other folders
         """;
 
     public int Run(CommandOptions options)
@@ -45,10 +53,26 @@ internal sealed class EvaluateCommand : ICommand
         var csvPath = options.String("csv");
         var jsonPath = options.String("json-out");
         var overwrite = options.Flag("overwrite");
+        var subset = SplitSubset.Read(options);
+        var overlays = options.String("overlays");
+        var photosDirectory = options.String("photos");
         options.ThrowIfUnused();
+        if (photosDirectory is not null && overlays is null)
+        {
+            throw new UsageException("--photos is only read to draw --overlays; give --overlays DIR too");
+        }
+        var photos = photosDirectory is null ? null : MaskFiles.ByStem(photosDirectory, "--photos");
+        if (overlays is not null)
+        {
+            Directory.CreateDirectory(overlays);
+        }
 
         var truths = MaskFiles.ByStem(truthDirectory, "--truth");
         var predictions = MaskFiles.ByStem(predictionDirectory, "--pred");
+        if (subset is not null && predictions.Count > 0)
+        {
+            predictions = subset.Select(predictions, predictionDirectory);
+        }
         if (predictions.Count == 0)
         {
             throw new FileNotFoundException($"{predictionDirectory}: no predicted masks in this folder");
@@ -59,7 +83,8 @@ internal sealed class EvaluateCommand : ICommand
             Command = Name,
             Version = CommandRouter.Version,
             Settings = OutputManifest.SettingsOf(("truth", Path.GetFullPath(truthDirectory)),
-                ("pred", Path.GetFullPath(predictionDirectory))),
+                ("pred", Path.GetFullPath(predictionDirectory)),
+                ("subset", subset is null ? null : $"{subset.Name} of {Path.GetFullPath(subset.SplitPath)}")),
             Inputs = OutputManifest.Describe(predictions.Values.Concat(truths.Values)),
         };
         foreach (var output in outputs)
@@ -77,7 +102,9 @@ internal sealed class EvaluateCommand : ICommand
                 {
                     throw new InvalidDataException($"{predictionPath}: no annotation with stem '{stem}' in {truthDirectory}");
                 }
-                images.Add(new ImageEvaluation(stem, Count(predictionPath, truthPath)));
+                var photo = photos is not null && photos.TryGetValue(stem, out var photoPath) ? photoPath : null;
+                images.Add(new ImageEvaluation(stem, Count(predictionPath, truthPath,
+                    overlays is null ? null : Path.Combine(overlays, stem + ".jpg"), photo)));
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
             {
@@ -106,10 +133,25 @@ internal sealed class EvaluateCommand : ICommand
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 
-    private static ConfusionCounts Count(string predictionPath, string truthPath)
+    // The counts of one mask, and its error overlay where one is asked for.
+    private static ConfusionCounts Count(string predictionPath, string truthPath, string? overlayPath, string? photoPath)
     {
         using var prediction = AnnotationMask.ReadComplete(predictionPath);
         using var truth = AnnotationMask.Read(truthPath, prediction.Width, prediction.Height);
-        return ConfusionCounts.Count(prediction.Labels, truth.Labels);
+        var counts = ConfusionCounts.Count(prediction.Labels, truth.Labels);
+        if (overlayPath is not null)
+        {
+            using var photo = photoPath is null
+                ? new Raster<byte>(prediction.Width, prediction.Height, 3)
+                : ImageFile.ReadRgb(photoPath);
+            if (photo.Width != prediction.Width || photo.Height != prediction.Height)
+            {
+                throw new InvalidDataException(
+                    $"{photoPath}: the photo is {photo.Width}x{photo.Height}, the mask {predictionPath} {prediction.Width}x{prediction.Height}");
+            }
+            using var overlay = ErrorOverlay.Draw(photo, prediction.Labels, truth, photoPath is null ? 1f : 0.6f);
+            ImageFile.Write(overlayPath, overlay, new ImageWriteOptions { JpegQuality = 90 });
+        }
+        return counts;
     }
 }

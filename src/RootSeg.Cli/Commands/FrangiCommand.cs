@@ -1,6 +1,7 @@
 using System.Globalization;
 using RootSeg.Baseline.Frangi;
 using RootSeg.Cli.Progress;
+using RootSeg.Segmentation.Data;
 
 namespace RootSeg.Cli.Commands;
 
@@ -14,19 +15,21 @@ internal sealed class FrangiCommand : ICommand
 
     public string Summary => "the Frangi vesselness baseline: search its parameters, segment with them";
 
-    public string Usage => """
+    public string Usage => $"""
         usage: rootseg frangi search --data DIR [--split SPLIT.json] --out PARAMS.json [--budget N] [--seed S]
                                      [--log LOG.json] [--threads T]
-               rootseg frangi segment --params PARAMS.json --in PATH --out DIR
+               rootseg frangi segment --params PARAMS.json --in PATH --out DIR [--split FILE --subset S]
 
         search   CMA-ES over max sigma, beta1, beta2, threshold and minimum object size, minimising 1 - mean F1 over
-                 the training images (DIR/photos + DIR/annotations; with --split, the stems of its "train" array).
+                 the training images: the "train" list of --split, else of DIR/split.json, else (no split) every
+                 photo of DIR/photos with an annotation in DIR/annotations.
                  --budget: objective evaluations (default 500); --seed (default 1); --threads: candidates evaluated
                  at once (default: all cores). After every generation the search log (default PARAMS.json.log.json)
                  is rewritten; rerunning the same command resumes from it, a larger --budget continues it.
         segment  writes DIR/<stem>.png (255 root, 0 soil) for the photo PATH or every photo in the folder PATH,
                  with a progress bar on stderr; a photo that cannot be read gives one line
                  'rootseg frangi: PATH: problem' and the others go on (exit code 1).
+        {SplitSubset.Usage}
         """;
 
     public int Run(CommandOptions options)
@@ -56,12 +59,15 @@ internal sealed class FrangiCommand : ICommand
             MaxDegreeOfParallelism = options.Int("threads", Environment.ProcessorCount, 1, 1024),
         };
         CheckPositional(options);
+        var folderSplit = Path.Combine(data, DatasetSplit.FileName);
+        split ??= File.Exists(folderSplit) ? folderSplit : null;
         var stems = split is null ? FrangiDataset.Stems(data) : FrangiDataset.TrainingStems(split);
         if (stems.Count == 0)
         {
             throw new InvalidDataException($"{data}: no photo has an annotation");
         }
-        Console.Error.WriteLine($"rootseg frangi: reading {stems.Count} training images from {data}");
+        var source = split is null ? "every annotated photo, no split file" : $"the train list of {split}";
+        Console.Error.WriteLine($"rootseg frangi: reading {stems.Count} training images from {data} ({source})");
         var images = FrangiDataset.Load(data, stems, search.MaxDegreeOfParallelism);
         // Ctrl-C and SIGTERM both stop the search after the current generation, whose log is then complete.
         using var signals = new InterruptSignals();
@@ -99,8 +105,13 @@ internal sealed class FrangiCommand : ICommand
         var parameters = FrangiParametersFile.Load(options.Required("params")).Parameters;
         var input = options.Required("in");
         var output = options.Required("out");
+        var subset = SplitSubset.Read(options);
         CheckPositional(options);
         var photos = FrangiBatch.Photos(input);
+        if (subset is not null)
+        {
+            photos = subset.Select(photos, input);
+        }
         var bar = ProgressBar.ForStderr("frangi", photos.Count);
         var failed = 0;
         for (var i = 0; i < photos.Count; i++)

@@ -19,33 +19,36 @@ internal sealed class MeasureCommand : ICommand
 
     public string Summary => "root length, diameters, tips and line-intersect counts of masks into a CSV";
 
-    public string Usage => """
-        usage: rootseg measure --in MASK_DIR --out CSV [--px-per-mm X] [--overwrite]
+    public string Usage => $"""
+        usage: rootseg measure --in MASK_DIR --out CSV [--px-per-mm X | --dpi D] [--split FILE --subset S] [--overwrite]
 
         Measures every mask in MASK_DIR (read as 'rootseg evaluate' reads masks: root where the largest channel is
         >= 128, or where 1 in a 0/1 mask; .prob.png, .overlay.jpg and hidden files such as macOS '._' files are
         ignored): skeleton length, area, diameters, volume, tips, branch points, length per diameter class and
-        line-intersect counts on 10/20/40/80 mm grids. Writes CSV (one row per mask, 'image' = file stem), CSV's
-        NAME.settings.json with the settings and column descriptions and NAME.manifest.json (settings, inputs,
-        RootSeg version), each atomically. A mask that cannot be read gives one line 'rootseg measure: FILE:
+        line-intersect counts on 10/20/40/80 mm grids; without a scale only the quantities in pixels and counts.
+        Writes CSV (one row per mask, 'image' = file stem), with a scale CSV's NAME.settings.json with the settings
+        and column descriptions, and NAME.manifest.json (settings, inputs, RootSeg version), each atomically. A mask that cannot be read gives one line 'rootseg measure: FILE:
         problem' and the others go on: the CSV then holds the good rows and the exit status is 1. Writing over a
         CSV measured with other settings is refused unless --overwrite.
 
-          --in DIR          folder of masks (or one mask file)
-          --out FILE        the CSV to write
-          --px-per-mm X     image scale (default 1, so millimetres are pixels)
-          --overwrite       replace a CSV measured with other settings
+          --in DIR            folder of masks (or one mask file)
+        {SplitSubset.Usage}
+          --out FILE          the CSV to write
+        {ScaleOption.Usage}
+          --overwrite         replace a CSV measured with other settings
         """;
 
     public int Run(CommandOptions options)
     {
         var input = options.Required("in");
         var output = options.Required("out");
-        var pixelsPerMm = options.Double("px-per-mm", 1, double.Epsilon, 1e6);
+        var calibration = ScaleOption.Read(options);
         var overwrite = options.Flag("overwrite");
+        var subset = SplitSubset.Read(options);
         options.ThrowIfUnused();
 
-        var settings = MeasurementOptions.Defaults(new Calibration(pixelsPerMm));
+        // Without a scale the measurements are made at 1 px/mm and only their pixel quantities are written.
+        var settings = MeasurementOptions.Defaults(calibration ?? new Calibration(1));
         var masks = File.Exists(input)
             ? new SortedDictionary<string, string>(StringComparer.Ordinal) { [Path.GetFileNameWithoutExtension(input)] = input }
             : MaskFiles.ByStem(input, "--in");
@@ -53,11 +56,15 @@ internal sealed class MeasureCommand : ICommand
         {
             throw new FileNotFoundException($"{input}: no masks in this folder");
         }
+        if (subset is not null)
+        {
+            masks = subset.Select(masks, input);
+        }
         new OutputManifest
         {
             Command = Name,
             Version = CommandRouter.Version,
-            Settings = OutputManifest.SettingsOf(("px-per-mm", pixelsPerMm)),
+            Settings = OutputManifest.SettingsOf(("px-per-mm", calibration?.PixelsPerMm)),
             Inputs = OutputManifest.Describe(masks.Values),
         }.Claim(OutputManifest.BesideFile(output), output, overwrite, File.Exists(output));
         var measurements = new List<ImageMeasurement>();
@@ -77,10 +84,18 @@ internal sealed class MeasureCommand : ICommand
         {
             throw new InvalidDataException($"{input}: none of the {masks.Count} masks could be measured");
         }
-        MeasurementWriter.Write(output, measurements, settings);
         var failures = failed > 0 ? $"; {failed} failed" : "";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)}){failures}"));
+        if (calibration is null)
+        {
+            PixelMeasurementWriter.ToCsv(measurements).Save(output);
+            Console.WriteLine($"measured {measurements.Count} masks into {output}: pixel columns only, as no scale was given " +
+                              $"(--px-per-mm or --dpi){failures}");
+        }
+        else
+        {
+            MeasurementWriter.Write(output, measurements, settings);
+            Console.WriteLine($"measured {measurements.Count} masks into {output} (settings in {MeasurementWriter.SettingsPath(output)}){failures}");
+        }
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 

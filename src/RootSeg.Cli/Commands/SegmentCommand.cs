@@ -4,6 +4,7 @@ using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Batch;
 using RootSeg.Segmentation.Inference;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
 using RootSeg.Torch.Serialization;
 
@@ -34,6 +35,7 @@ internal sealed class SegmentCommand : ICommand
           --model FILE        model file (.safetensors from rootseg train, or a torch.save state dict)
           --in PATH           a photo or a folder of photos
           --out DIR           output folder (created when missing)
+        {SplitSubset.Usage}
           --device D          cpu (default) or cuda[:N]
           --tile N|auto       input tile side (default: the model's, 572 for the paper's); auto picks, per photo,
                               the valid side up to --max-tile with the fewest input pixels: faster for small
@@ -94,12 +96,13 @@ internal sealed class SegmentCommand : ICommand
         var precisionText = options.String("precision");
         var precision = precisionText switch
         {
-            null or "fp32" => InferencePrecision.Float32,
-            "bf16" => InferencePrecision.BFloat16,
+            null or "fp32" => ComputePrecision.Float32,
+            "bf16" => ComputePrecision.BFloat16,
             var other => throw new UsageException($"--precision must be fp32 or bf16, not '{other}'"),
         };
         var pipeline = options.Int("pipeline", device.Type == DeviceType.Cuda ? 4 : 1, 1, 64);
         var cudnnBenchmark = !options.Flag("no-cudnn-benchmark");
+        var subset = SplitSubset.Read(options);
         options.ThrowIfUnused();
 
         try
@@ -115,6 +118,10 @@ internal sealed class SegmentCommand : ICommand
             Threads = threads, WinogradConvolutions = !direct, CudnnBenchmark = cudnnBenchmark,
         });
         var photos = PhotoFiles.List(input);
+        if (subset is not null)
+        {
+            photos = subset.Select(photos, input);
+        }
         // The threshold in force: the option, else the one the model chose on its validation images, else 0.5. An
         // unreadable model is reported when it is loaded, after the output folder has been checked.
         var cut = threshold ?? ModelThreshold(modelPath) ?? 0.5;
@@ -140,6 +147,7 @@ internal sealed class SegmentCommand : ICommand
         // written, fails at once instead of after the network has run on every photo.
         BatchSegmenter.PrepareOutput(batchOptions);
         using var model = ModelLoading.Load(modelPath, device);
+        ProgressBar? bar = null;
         Segmenter segmenter;
         try
         {
@@ -147,6 +155,7 @@ internal sealed class SegmentCommand : ICommand
             {
                 TileSize = tile, AutoTile = autoTile, MaxAutoTile = maxTile, Overlap = overlap, FlipTta = tta is not null,
                 BatchSize = batch, Threshold = cut, Precision = precision,
+                OnTiles = (done, count) => bar?.Within(done, count, "tiles"),
             });
         }
         catch (ArgumentException e) when (e.ParamName == "options")
@@ -155,7 +164,7 @@ internal sealed class SegmentCommand : ICommand
         }
         var runner = new BatchSegmenter(segmenter, batchOptions);
         var total = shard.Select(photos).Count;
-        var bar = ProgressBar.ForStderr("segment", total);
+        bar = ProgressBar.ForStderr("segment", total);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var summary = runner.Run(photos, new InlineProgress<PhotoReport>(report =>
         {

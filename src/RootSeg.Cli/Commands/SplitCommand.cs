@@ -27,8 +27,8 @@ internal sealed class SplitCommand : ICommand
     public string Summary => "divide a dataset into training, validation and test images (writes DIR/split.json)";
 
     public string Usage => """
-        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--force]
-               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--force]
+        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--out FILE] [--force]
+               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--out FILE] [--force]
 
         DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff).
         Paper mode (default; Smith et al. 2020): N random test images (--test, default 10); the rest sorted by
@@ -37,7 +37,9 @@ internal sealed class SplitCommand : ICommand
         counts are rounded to nearest, training takes the rest (65 images: 39/13/13).
           --seed S       seed of the random choices (default 1)
           --exclude X .. leave these images out entirely (stems or file names)
-          --force        replace an existing split.json
+          --out FILE     write the split here instead of DIR/split.json (a read-only or shared dataset;
+                         give it to train, segment, evaluate, measure and frangi with --split FILE)
+          --force        replace an existing split file
         """;
 
     public int Run(CommandOptions options)
@@ -47,6 +49,7 @@ internal sealed class SplitCommand : ICommand
         var seedText = options.String("seed");
         var excludeValues = options.Strings("exclude");
         var force = options.Flag("force");
+        var output = options.String("out");
         int? test = options.String("test") is null ? null : options.Int("test", 0, 0);
         int? validation = options.String("val") is null ? null : options.Int("val", 0, 0);
         // `--exclude a b c`: the option parser keeps only `a` as the value, the rest arrive as positional words.
@@ -74,7 +77,7 @@ internal sealed class SplitCommand : ICommand
         {
             throw new UsageException($"--exclude: no photo/annotation pair named '{unknown[0]}' in {index.Directory}");
         }
-        var path = Path.Combine(index.Directory, DatasetSplit.FileName);
+        var path = output ?? Path.Combine(index.Directory, DatasetSplit.FileName);
         if (File.Exists(path) && !force)
         {
             throw new IOException($"{path} exists; pass --force to replace it");

@@ -33,12 +33,14 @@ internal sealed class SynthCommand : ICommand
     public string Summary => "write synthetic rhizotron photos with exact root masks and true lengths";
 
     public string Usage => $"""
-        usage: rootseg synth --out DIR --count N [--seed S] [options]
+        usage: rootseg synth --out DIR --count N [--seed S] [--overwrite] [options]
 
         Writes DIR/photos/synth_NNNN.jpg, DIR/annotations/synth_NNNN.png (root white) and DIR/truth.csv (true
-        centre-line root length in pixels per image). Equal arguments give identical files.
+        centre-line root length in pixels per image). Equal arguments give identical files. A folder that already
+        holds files is refused unless --overwrite, so that no dataset is mixed with another.
 
           --out DIR         dataset folder (created when missing)
+          --overwrite       write into a folder that holds files, replacing those of the same names
           --count N         number of images, 1 to 1000000
           --seed S          dataset seed (default 0)
           --width PX        photo width (default {Defaults.Width})
@@ -79,6 +81,7 @@ internal sealed class SynthCommand : ICommand
             NoiseSigma = options.Double("noise", Defaults.NoiseSigma),
             Vignette = options.Double("vignette", Defaults.Vignette),
         };
+        var overwrite = options.Flag("overwrite");
         options.ThrowIfUnused();
         try
         {
@@ -89,6 +92,10 @@ internal sealed class SynthCommand : ICommand
             var value = e is ArgumentOutOfRangeException { ActualValue: { } actual } ? $", not {actual}" : "";
             throw new UsageException(
                 $"--{OptionNames[e.ParamName]}: {e.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0]}{value}");
+        }
+        if (!overwrite && Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            throw new IOException($"{directory} already holds files; write the dataset into an empty or new folder, or pass --overwrite");
         }
         var written = 0;
         var records = SyntheticDataset.Write(directory, count, seed, photoOptions,

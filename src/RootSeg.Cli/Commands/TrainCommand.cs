@@ -24,7 +24,7 @@ internal sealed class TrainCommand : ICommand
                              [--network unet-gn|unet-same] [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
                              [--residual] [--tile 572] [--margin 32] [--epochs N] [--batch N] [--lr R]
                              [--optimizer sgd|adamw] [--weight-decay D] [--schedule step|poly|cosine] [--warmup N]
-                             [--patience N] [--tune-threshold] [--channels-last] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
+                             [--patience N] [--tune-threshold] [--channels-last] [--precision fp32|bf16] [--augment-on host|device] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
                              [--workers N] [--init MODEL] [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
@@ -33,7 +33,8 @@ internal sealed class TrainCommand : ICommand
           --recipe R     paper (default): the paper's U-Net, SGD and step schedule, bit for bit as before;
                          fast: unet-same width 16, depth 4, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
                          decay 0.01), 50 warm-up steps, poly decay over the planned epochs, a threshold tuned
-                         on the validation images, channels-last. Flags below override it.
+                         on the validation images, channels-last, bf16 where the processor has bfloat16
+                         instructions (AVX-512 BF16, AMX) or on CUDA. Flags below override it.
           --minutes M    wall-clock budget (training + validation): epochs are planned to fit it, the decaying
                          schedules end with it, training stops when it is spent and the best epoch is kept
           --network N    unet-gn (the paper's, valid convolutions) or unet-same (same padding, output = the tile
@@ -49,6 +50,12 @@ internal sealed class TrainCommand : ICommand
           --patience N   stop when the validation F1 has not improved for N epochs (default 0: never)
           --channels-last  kernels and batches in NHWC memory order (faster convolutions on many CPUs; results
                          differ by rounding)
+          --precision P  fp32 (default) or bf16: bfloat16 autocast, convolutions in bfloat16 while the loss,
+                         normalisations, weights and optimiser stay float32 (1.6-1.9x faster on CPUs with AVX-512
+                         BF16, emulated and slower on others)
+          --augment-on A host (default): CPU workers augment every tile (elastic deformation, noise, colour
+                         jitter); device: they only crop, and the augmentation runs as tensor ops on the training
+                         device, for a GPU that host workers cannot keep fed (other random draws, same distributions)
           --tune-threshold  choose the root-probability threshold (0.30-0.90) with the best validation F1 after
                          every epoch and store it in the model, where segment uses it (on in the fast recipe)
           --device D     cpu (default) or cuda[:N]
@@ -97,6 +104,20 @@ internal sealed class TrainCommand : ICommand
         var patience = options.String("patience") is null ? (int?)null : options.Int("patience", 0, 0, 1_000_000);
         var tuneThreshold = options.Flag("tune-threshold") ? true : (bool?)null;
         var channelsLast = options.Flag("channels-last") ? true : (bool?)null;
+        var augmentOnDevice = options.String("augment-on") switch
+        {
+            null => (bool?)null,
+            "host" => false,
+            "device" => true,
+            var other => throw new UsageException($"--augment-on must be host or device, not '{other}'"),
+        };
+        var precision = options.String("precision") switch
+        {
+            null => (ComputePrecision?)null,
+            "fp32" => ComputePrecision.Float32,
+            "bf16" => ComputePrecision.BFloat16,
+            var other => throw new UsageException($"--precision must be fp32 or bf16, not '{other}'"),
+        };
         options.ThrowIfUnused();
         if (recipe is not null && !TrainingRecipes.All.Contains(recipe))
         {
@@ -141,6 +162,7 @@ internal sealed class TrainCommand : ICommand
                 ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage), ("recipe", recipe),
                 ("depth", depth), ("norm", norm), ("residual", residual), ("margin", margin), ("optimizer", optimizer),
                 ("weight-decay", weightDecay), ("schedule", schedule), ("warmup", warmup), ("tune-threshold", tuneThreshold), ("channels-last", channelsLast),
+                ("precision", precision), ("augment-on", augmentOnDevice),
             }.FirstOrDefault(o => o.Value is not null);
             if (fixedByCheckpoint.Name is not null)
             {
@@ -159,7 +181,7 @@ internal sealed class TrainCommand : ICommand
         }
         else
         {
-            var defaults = TrainingRecipes.Get(recipe ?? TrainingRecipes.Paper);
+            var defaults = TrainingRecipes.For(recipe ?? TrainingRecipes.Paper, Device.Parse(device ?? "cpu"));
             var chosenNetwork = network ?? defaults.Network;
             if (!NetworkNames.IsKnown(chosenNetwork))
             {
@@ -217,6 +239,8 @@ internal sealed class TrainCommand : ICommand
                 WarmupSteps = warmup ?? defaults.WarmupSteps,
                 TuneThreshold = tuneThreshold ?? defaults.TuneThreshold,
                 ChannelsLast = channelsLast ?? defaults.ChannelsLast,
+                Precision = precision ?? defaults.Precision,
+                AugmentOnDevice = augmentOnDevice ?? defaults.AugmentOnDevice,
                 Device = device ?? defaults.Device,
                 Seed = seed ?? defaults.Seed,
                 Workers = workers ?? defaults.Workers,

@@ -1,6 +1,7 @@
 using RootSeg.Imaging.Geometry;
 using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
 
 namespace RootSeg.Segmentation.Inference;
@@ -147,6 +148,7 @@ public sealed class Segmenter
                             blender.Add(tiles[first + i], tileOutput);
                         }
                     }
+                    Options.OnTiles?.Invoke(first + n, tiles.Count);
                 }
                 pending = queued;
             }
@@ -232,7 +234,7 @@ public sealed class Segmenter
     private Tensor RootProbabilities(Tensor batch)
     {
         using var scope = TensorScope.Enter();
-        using var autocast = Options.Precision == InferencePrecision.BFloat16 ? AutocastScope.Enter(Network.Device) : null;
+        using var autocast = Options.Precision == ComputePrecision.BFloat16 ? AutocastScope.Enter(Network.Device) : null;
         Tensor sum;
         if (!Options.FlipTta)
         {

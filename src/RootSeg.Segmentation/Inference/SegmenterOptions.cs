@@ -1,3 +1,5 @@
+using RootSeg.Segmentation.Networks;
+
 namespace RootSeg.Segmentation.Inference;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed record SegmenterOptions
     /// The network's arithmetic: float32 (the default, the paper's) or bfloat16 autocast, several times faster on a
     /// GPU with bfloat16 tensor cores (masks agree with float32 ones on all but a small share of pixels).
     /// </summary>
-    public InferencePrecision Precision { get; init; } = InferencePrecision.Float32;
+    public ComputePrecision Precision { get; init; } = ComputePrecision.Float32;
 
     /// <summary>
     /// Cut and normalise tiles on the network's device (true) or on the host (false); null chooses the device for
@@ -65,6 +67,12 @@ public sealed record SegmenterOptions
 
     /// <summary>A pixel is root where its root probability is greater than this, in (0, 1); the paper's 0.5.</summary>
     public double Threshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Called on the segmenting thread after each batch of tiles with the tiles of the photo done so far and their
+    /// number, so that a large photo shows progress; null for none. It changes nothing in the result.
+    /// </summary>
+    public Action<int, int>? OnTiles { get; init; }
 
     /// <summary>Checks every value, naming the bad one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RootSeg.Segmentation.Augmentation;
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
 using RootSeg.Torch.Optim;
@@ -88,7 +89,7 @@ public sealed class Trainer
         }
 
         var geometry = new TileGeometry(_options.InputTile, _options.OutputTile);
-        var pipeline = new AugmentationPipeline(data.Train, new AugmentationOptions
+        var augmentation = new AugmentationOptions
         {
             Seed = _options.Seed,
             BatchSize = _options.BatchSize,
@@ -96,7 +97,10 @@ public sealed class Trainer
             Geometry = geometry,
             CandidatesPerImage = _options.CandidatesPerImage,
             MaxTilesPerImage = _options.MaxTilesPerImage,
-        });
+        };
+        using IBatchSource batches = _options.AugmentOnDevice
+            ? new DeviceBatchSource(data.Train, augmentation, device, _options.Seed, _options.ChannelsLast)
+            : new HostBatchSource(new AugmentationPipeline(data.Train, augmentation), device, _options.ChannelsLast);
         var session = new SessionClock();
         for (var epoch = state.CompletedEpochs + 1; epoch <= _options.Epochs; epoch++)
         {
@@ -114,7 +118,7 @@ public sealed class Trainer
                 }
                 state = state with { PlannedEpochs = plan.PlannedEpochs };
             }
-            progress = TrainEpoch(network, optimizer, pipeline, progress, state, files, session, cancellationToken,
+            progress = TrainEpoch(network, optimizer, batches, progress, state, files, session, cancellationToken,
                 out var stop);
             if (stop != EpochStop.None)
             {
@@ -175,12 +179,12 @@ public sealed class Trainer
         return new TrainingOutcome(true, state.CompletedEpochs, state.BestEpoch, state.BestF1, files);
     }
 
-    private EpochProgress TrainEpoch(Module network, Optimizer optimizer, AugmentationPipeline pipeline,
+    private EpochProgress TrainEpoch(Module network, Optimizer optimizer, IBatchSource source,
         EpochProgress progress, CheckpointState state, RunFiles files, SessionClock session,
         CancellationToken cancellationToken, out EpochStop stop)
     {
         stop = EpochStop.None;
-        var epochTiles = pipeline.EpochTiles(progress.Epoch).Count;
+        var epochTiles = source.EpochTiles(progress.Epoch);
         if (epochTiles == 0)
         {
             throw new InvalidDataException(
@@ -196,13 +200,12 @@ public sealed class Trainer
             stop = EpochStop.Cancelled;
             return progress;
         }
-        var device = Device.Parse(_options.Device);
         var started = Stopwatch.GetTimestamp();
         var secondsBefore = progress.Seconds;
         var last = started;
         var lastGood = File.Exists(files.Checkpoint) ? files.Checkpoint : null;
         var secondsOfEarlierEpochs = state.Records.Sum(r => r.Seconds);
-        foreach (var batch in pipeline.ReadEpoch(progress.Epoch, progress.NextBatch))
+        foreach (var batch in source.ReadEpoch(progress.Epoch, progress.NextBatch))
         {
             if (_options.Schedule != ScheduleNames.Step)
             {
@@ -211,7 +214,7 @@ public sealed class Trainer
                     _options.WarmupSteps, state.CompletedSteps + batch.Index,
                     LearningRateSchedule.Progress(progress.Epoch, batch.Index, batches, planned));
             }
-            var (loss, counts) = Step(network, optimizer, batch, device, progress.Epoch, lastGood);
+            var (loss, counts) = Step(network, optimizer, batch, progress.Epoch, lastGood);
             progress = progress with
             {
                 NextBatch = batch.Index + 1,
@@ -240,14 +243,14 @@ public sealed class Trainer
         return progress;
     }
 
-    private (double Loss, ConfusionCounts Counts) Step(Module network, Optimizer optimizer, TrainingBatch batch, Device device,
-        int epoch, string? checkpoint)
+    private (double Loss, ConfusionCounts Counts) Step(Module network, Optimizer optimizer, StepBatch batch, int epoch,
+        string? checkpoint)
     {
         using var scope = TensorScope.Enter();
-        var (input, target, labelled) = ToTensors(batch, device);
-        batch.Dispose();
+        using var owned = batch;
+        var (target, labelled) = (batch.Target, batch.Labelled);
         optimizer.ZeroGrad();
-        var logits = network.Forward(input);
+        var logits = Forward(network, batch.Input, batch.Input.Device);
         var loss = _loss(logits, target, labelled);
         var value = loss.Item();
         if (!double.IsFinite(value))
@@ -257,6 +260,22 @@ public sealed class Trainer
         loss.Backward();
         optimizer.Step();
         return (value, ConfusionCounter.Count(logits, target, labelled));
+    }
+
+    // Float32 logits; with bfloat16 precision the network runs under autocast, and the loss and backward pass outside.
+    private Tensor Forward(Module network, Tensor input, Device device)
+    {
+        if (_options.Precision == ComputePrecision.Float32)
+        {
+            return network.Forward(input);
+        }
+        using var scope = TensorScope.Enter();
+        Tensor logits;
+        using (AutocastScope.Enter(device))
+        {
+            logits = network.Forward(input);
+        }
+        return scope.Keep(logits.To(ScalarType.Float32));
     }
 
     // Null when cancelled part-way.
@@ -276,9 +295,10 @@ public sealed class Trainer
                 return null;
             }
             using var scope = TensorScope.Enter();
-            var (input, target, labelled) = ToTensors(batch, device);
+            using var tensors = HostBatchSource.ToTensors(batch, device, _options.ChannelsLast);
             batch.Dispose();
-            var logits = network.Forward(input);
+            var (target, labelled) = (tensors.Target, tensors.Labelled);
+            var logits = Forward(network, tensors.Input, device);
             lossSum += _loss(logits, target, labelled).Item();
             var batchCounts = ConfusionCounter.Count(Functional.Softmax(logits, 1).Select(1, 1), target, labelled, thresholds);
             for (var i = 0; i < counts.Length; i++)
@@ -298,21 +318,6 @@ public sealed class Trainer
     /// <summary>The thresholds tried with <see cref="TrainingOptions.TuneThreshold"/>: 0.30 to 0.90 in steps of 0.05.</summary>
     public static IReadOnlyList<double> ThresholdCandidates { get; } =
         Enumerable.Range(6, 13).Select(i => Math.Round(i * 0.05, 2)).ToArray();
-
-    // The tensors are copies: the batch may be disposed as soon as they exist.
-    private (Tensor Input, Tensor Target, Tensor Labelled) ToTensors(TrainingBatch batch, Device device)
-    {
-        var size = batch.Geometry.InputSize;
-        var output = batch.Geometry.OutputSize;
-        var input = Tensor.FromSpan(batch.Inputs, [batch.Count, 3, size, size], device);
-        if (_options.ChannelsLast)
-        {
-            input = input.ContiguousChannelsLast();
-        }
-        var target = Tensor.FromSpan(batch.Labels, [batch.Count, output, output], device).To(ScalarType.Int64);
-        var labelled = Tensor.FromSpan(batch.Labelled, [batch.Count, output, output], device);
-        return (input, target, labelled);
-    }
 
     private CheckpointState Fresh(RunFiles files, TrainingData data)
     {

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Networks;
 
 namespace RootSeg.Segmentation.Training;
 
@@ -83,6 +85,21 @@ public sealed record TrainingOptions
     /// no reorders; the same arithmetic in another order, so results differ from the default layout by rounding.
     /// </summary>
     public bool ChannelsLast { get; init; }
+
+    /// <summary>
+    /// The arithmetic of the forward pass: <see cref="ComputePrecision.Float32"/> (the paper's) or
+    /// <see cref="ComputePrecision.BFloat16"/> autocast, where convolutions run in bfloat16 while the loss, the
+    /// normalisations, the weights and the optimiser stay float32.
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<ComputePrecision>))]
+    public ComputePrecision Precision { get; init; }
+
+    /// <summary>
+    /// Augment the tiles on the training device (the same steps and distributions as tensor ops, from other random
+    /// streams) while CPU workers only crop them: for a GPU, which the host's elastic deformation cannot keep fed.
+    /// False: CPU workers augment, the paper's way.
+    /// </summary>
+    public bool AugmentOnDevice { get; init; }
 
     /// <summary>Stop when the validation F1 has not improved for this many epochs (0: never, the paper's).</summary>
     public int Patience { get; init; }

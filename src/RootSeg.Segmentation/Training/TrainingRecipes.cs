@@ -1,5 +1,6 @@
 using RootSeg.Segmentation.Models;
 using RootSeg.Segmentation.Networks;
+using RootSeg.Torch;
 
 namespace RootSeg.Segmentation.Training;
 
@@ -9,7 +10,8 @@ namespace RootSeg.Segmentation.Training;
 /// steps: a same-padded U-Net with batch norm (no 2.2x context overhead per tile), AdamW (Loshchilov and Hutter 2019,
 /// arXiv:1711.05101) with a short linear warm-up and nnU-Net's polynomial decay (Isensee et al. 2021,
 /// doi:10.1038/s41592-020-01008-z) over the planned epochs, and a root-probability threshold chosen on the validation
-/// images, with kernels and batches in channels-last order. Both use the paper's loss, sampling and augmentation.
+/// images, with kernels and batches in channels-last order and bfloat16 autocast where the processor has bfloat16
+/// instructions. Both use the paper's loss, sampling and augmentation.
 /// </summary>
 public static class TrainingRecipes
 {
@@ -47,7 +49,23 @@ public static class TrainingRecipes
             WarmupSteps = 50,
             TuneThreshold = true,
             ChannelsLast = true,
+            Precision = ComputePrecision.BFloat16,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown recipe (known: {string.Join(", ", All)})"),
     };
+
+    /// <summary>
+    /// The options of a recipe for training on <paramref name="device"/>: as <see cref="Get"/>, except that a recipe's
+    /// bfloat16 becomes float32 where the device would only emulate it (a CPU without AVX-512 BF16 or AMX).
+    /// </summary>
+    /// <param name="name">A recipe name.</param>
+    /// <param name="device">Where the run trains.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The name is unknown.</exception>
+    public static TrainingOptions For(string name, Device device)
+    {
+        var options = Get(name);
+        return options.Precision == ComputePrecision.BFloat16 && !ProcessorFeatures.RunsBFloat16Fast(device)
+            ? options with { Precision = ComputePrecision.Float32 }
+            : options;
+    }
 }

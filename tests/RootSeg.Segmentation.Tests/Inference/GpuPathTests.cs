@@ -81,7 +81,7 @@ public sealed class GpuPathTests : IDisposable
         var network = new InferenceNetwork(unet, 184, 572, UNetGN.IsValidInputSize, Device.Cpu);
         using var photo = Photo(300, 260, 9);
         using var fp32 = new Segmenter(network).Segment(photo);
-        using var bf16 = new Segmenter(network, new SegmenterOptions { Precision = InferencePrecision.BFloat16 }).Segment(photo);
+        using var bf16 = new Segmenter(network, new SegmenterOptions { Precision = ComputePrecision.BFloat16 }).Segment(photo);
         var a = fp32.Mask.Data.ToArray();
         var b = bf16.Mask.Data.ToArray();
         var agreement = a.Zip(b).Count(p => p.First == p.Second) / (double)a.Length;

@@ -138,6 +138,24 @@ public class SegmenterTests
     }
 
     [Fact]
+    public void ReportsTheTilesDoneAfterEveryBatch()
+    {
+        using var photo = NoisePhoto(33, 29, 3);
+        var network = TestNetworks.Wrap(new TestNetworks.CentreCrop(Gain, Shrink), Shrink, 24);
+        var reports = new List<(int Done, int Count)>();
+        var segmenter = new Segmenter(network, new SegmenterOptions
+        {
+            TileSize = 24, BatchSize = 2, OnTiles = (done, count) => reports.Add((done, count)),
+        });
+        using var result = segmenter.Segment(photo);
+
+        var tiles = segmenter.GridFor(33, 29).Tiles.Count;
+        Assert.True(tiles > 2, $"{tiles} tiles");
+        var expected = Enumerable.Range(1, (tiles + 1) / 2).Select(b => (Math.Min(2 * b, tiles), tiles));
+        Assert.Equal(expected, reports);
+    }
+
+    [Fact]
     public void RejectsBadInputNamingIt()
     {
         var network = TestNetworks.Wrap(new TestNetworks.Constant(0, Shrink), Shrink, 24);

@@ -17,6 +17,9 @@ public sealed class ResumeTests
     [InlineData(TinyRun.AdamWVariant, 2, 1)]
     [InlineData(TinyRun.UNetSameVariant, 1, 2)] // batch norm running statistics too
     [InlineData(TinyRun.UNetSameVariant, 1, -1)]
+    [InlineData(TinyRun.FastVariant, 1, 2)] // bfloat16 autocast and channels-last
+    [InlineData(TinyRun.FastVariant, 2, 1)]
+    [InlineData(TinyRun.DeviceAugmentationVariant, 1, 2)] // crops on the host, augmentation as tensor ops
     public void ResumeReproducesTheUninterruptedRunBitForBit(string variant, int cancelEpoch, int cancelBatch)
     {
         using var run = new TinyRun();

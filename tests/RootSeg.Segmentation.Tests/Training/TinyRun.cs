@@ -53,6 +53,13 @@ internal sealed class TinyRun : IDisposable
     /// <summary>The fast recipe's optimiser and schedule on a one-pooling UNetSame with batch norm.</summary>
     public const string UNetSameVariant = "unet-same";
 
+    /// <summary>The fast recipe's arithmetic on <see cref="UNetSameVariant"/>: channels-last, bfloat16 autocast and a
+    /// tuned threshold.</summary>
+    public const string FastVariant = "fast";
+
+    /// <summary><see cref="FastVariant"/> with the tiles augmented on the device.</summary>
+    public const string DeviceAugmentationVariant = "device-augmentation";
+
     /// <summary>The options of a variant of the tiny run.</summary>
     public static TrainingOptions OptionsFor(string variant) => variant switch
     {
@@ -75,6 +82,13 @@ internal sealed class TinyRun : IDisposable
             Groups = 1,
             Schedule = ScheduleNames.Cosine,
         },
+        FastVariant => OptionsFor(UNetSameVariant) with
+        {
+            ChannelsLast = true,
+            Precision = ComputePrecision.BFloat16,
+            TuneThreshold = true,
+        },
+        DeviceAugmentationVariant => OptionsFor(FastVariant) with { AugmentOnDevice = true },
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
     };
 
@@ -88,7 +102,7 @@ internal sealed class TinyRun : IDisposable
     /// <summary>A freshly initialised network of a variant; the same weights for the same seed.</summary>
     public static Module Network(string variant, ulong seed = 5)
     {
-        if (variant != UNetSameVariant)
+        if (variant is not (UNetSameVariant or FastVariant or DeviceAugmentationVariant))
         {
             return Network(seed);
         }
