@@ -141,6 +141,20 @@ public sealed partial class BadInputTests
 
         Assert.True(code == 0, error);
         Assert.Contains("n: 4", output, StringComparison.Ordinal);
+
+        // --json is a switch everywhere (print JSON); a file is --json-out.
+        var json = _folder["c.json"];
+        var printed = TestFolder.Rootseg("correlate", "--x", Path.Combine(dataset, "truth.csv") + ":true_length_px",
+            "--y", csv + ":length_px", "--json", "--json-out", json);
+        Assert.Equal(0, printed.Code);
+        using (var document = System.Text.Json.JsonDocument.Parse(printed.Out))
+        {
+            Assert.Equal(4, document.RootElement.GetProperty("n").GetInt32());
+        }
+        Assert.True(File.Exists(json));
+        var (usage, _, message) = TestFolder.Rootseg("correlate", "--x", csv + ":length_px", "--y", csv + ":area_px", "--json", json);
+        Assert.Equal(ExitCodes.Usage, usage);
+        Assert.Contains("--json-out FILE", Assert.Single(Lines(message, "correlate")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,6 +178,33 @@ public sealed partial class BadInputTests
         Assert.Equal(0, Strongest(overlay, 17, 8)); // false positive: red
         Assert.True(overlay[26, 8, 0] + overlay[26, 8, 1] + overlay[26, 8, 2] < 60, "soil is drawn as the black canvas");
         Assert.Equal(ExitCodes.Usage, TestFolder.Rootseg("evaluate", "--truth", truth, "--pred", predicted, "--photos", truth).Code);
+    }
+
+    [Fact]
+    public void SplitLeavesOutPhotosThatHaveNoAnnotationYet()
+    {
+        var data = _folder.Folder("data");
+        for (var i = 0; i < 5; i++)
+        {
+            Photo(Path.Combine(_folder.Folder("data/photos"), $"p{i}.png"), i);
+            Mask(Path.Combine(_folder.Folder("data/annotations"), $"p{i}.png"), 9, 7, (x, _) => x <= i);
+        }
+        Photo(Path.Combine(data, "photos", "untraced.png"), 9);
+
+        var (code, _, error) = TestFolder.Rootseg("split", "--data", data, "--test", "1", "--val", "1", "--exclude", "untraced", "p4");
+
+        Assert.True(code == 0, error);
+        Assert.Equal("rootseg split: 1 photo(s) without an annotation are left out of the split: untraced.png",
+            Assert.Single(Lines(error, "split")));
+        var split = DatasetSplit.Load(Path.Combine(data, DatasetSplit.FileName));
+        Assert.Equal(["p4"], split.Excluded);
+        Assert.Equal(4, split.Train.Count + split.Validation.Count + split.Test.Count);
+        Assert.DoesNotContain("untraced", split.Train.Concat(split.Validation).Concat(split.Test));
+
+        File.Delete(Path.Combine(data, "photos", "p0.png"));
+        var (incomplete, _, problem) = TestFolder.Rootseg("split", "--data", data, "--force");
+        Assert.Equal(1, incomplete);
+        Assert.Contains("1 annotation(s) without a photo: p0.png", Assert.Single(Lines(problem, "split")), StringComparison.Ordinal);
     }
 
     private static int Strongest(RootSeg.Imaging.Rasters.Raster<byte> rgb, int x, int y) =>

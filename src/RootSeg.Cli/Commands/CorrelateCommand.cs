@@ -16,7 +16,7 @@ internal sealed class CorrelateCommand : ICommand
     public string Summary => "Spearman and regression between two per-image CSV columns, with a scatter plot";
 
     public string Usage => """
-        usage: rootseg correlate --x CSV:COLUMN --y CSV:COLUMN [--key NAME] [--plot FILE.svg] [--json FILE]
+        usage: rootseg correlate --x CSV:COLUMN --y CSV:COLUMN [--key NAME] [--plot FILE.svg] [--json] [--json-out FILE]
 
         Joins the two tables on the key column (default 'image'; rows found in one table only are left out) and
         prints n, Spearman's rho with p, Pearson's r with p, and the least-squares line with r^2, its p and
@@ -27,7 +27,8 @@ internal sealed class CorrelateCommand : ICommand
           --key NAME        column of image names in both tables (default image; a table without one, such
                             as synth's truth.csv, is keyed by its name column)
           --plot FILE       write a scatter plot with the regression line (SVG)
-          --json FILE       write the statistics as JSON
+          --json            print the statistics as JSON instead of text (as evaluate does)
+          --json-out FILE   also write the statistics as JSON
         """;
 
     public int Run(CommandOptions options)
@@ -36,7 +37,16 @@ internal sealed class CorrelateCommand : ICommand
         var (yFile, yColumn) = Split("y", options.Required("y"));
         var key = options.String("key") ?? "image";
         var plot = options.String("plot");
-        var json = options.String("json");
+        bool printJson;
+        try
+        {
+            printJson = options.Flag("json");
+        }
+        catch (UsageException)
+        {
+            throw new UsageException("--json takes no value (it prints JSON); write the statistics to a file with --json-out FILE");
+        }
+        var json = options.String("json-out");
         options.ThrowIfUnused();
 
         PairedSamples pairs;
@@ -49,7 +59,7 @@ internal sealed class CorrelateCommand : ICommand
             throw new InvalidDataException(e.Message, e);
         }
         var summary = CorrelationSummary.Compute(pairs);
-        Console.Write(summary.ToText());
+        Console.Write(printJson ? summary.ToJson() + "\n" : summary.ToText());
         if (json is not null)
         {
             summary.SaveJson(json);

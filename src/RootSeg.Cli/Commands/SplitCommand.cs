@@ -30,7 +30,9 @@ internal sealed class SplitCommand : ICommand
         usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--out FILE] [--force]
                rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--out FILE] [--force]
 
-        DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff).
+        DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff). Photos without
+        an annotation (not traced yet) are left out of the split, named on one line; an annotation without a photo
+        is an error.
         Paper mode (default; Smith et al. 2020): N random test images (--test, default 10); the rest sorted by
         root-pixel count and N evenly spaced ones for validation (--val, default 9); the others for training.
         Random mode: shuffle and cut by the shares, e.g. --random 0.6,0.2,0.2 (SegRoot); validation and test
@@ -67,16 +69,28 @@ internal sealed class SplitCommand : ICommand
         }
 
         var index = DatasetIndex.Scan(data);
-        index.ThrowIfIncomplete();
+        if (index.AnnotationsWithoutPhotos.Count > 0)
+        {
+            index.ThrowIfIncomplete();
+        }
+        if (index.PhotosWithoutAnnotations.Count > 0)
+        {
+            Console.Error.WriteLine($"rootseg split: {index.PhotosWithoutAnnotations.Count} photo(s) without an annotation " +
+                $"are left out of the split: {string.Join(", ", index.PhotosWithoutAnnotations.Take(10).Select(Path.GetFileName))}" +
+                (index.PhotosWithoutAnnotations.Count > 10 ? ", ..." : ""));
+        }
         if (index.Pairs.Count == 0)
         {
             throw new InvalidDataException($"no photo/annotation pairs in {index.Directory}");
         }
-        var unknown = excluded.Where(stem => !index.Stems.Contains(stem)).ToList();
+        var untraced = index.PhotosWithoutAnnotations.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
+        var unknown = excluded.Where(stem => !index.Stems.Contains(stem) && !untraced.Contains(stem)).ToList();
         if (unknown.Count > 0)
         {
             throw new UsageException($"--exclude: no photo/annotation pair named '{unknown[0]}' in {index.Directory}");
         }
+        // A photo without an annotation is out of the split already.
+        excluded = excluded.Where(stem => !untraced.Contains(stem)).ToList();
         var path = output ?? Path.Combine(index.Directory, DatasetSplit.FileName);
         if (File.Exists(path) && !force)
         {
