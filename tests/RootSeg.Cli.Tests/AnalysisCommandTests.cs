@@ -103,7 +103,7 @@ public sealed class AnalysisCommandTests : IDisposable
         File.WriteAllText(_folder["y.csv"], "image,count\na,2.1\nb,3.9\nc,6.2\nd,8.1\ne,9.8\nz,100\n");
 
         var (code, output, _) = TestFolder.Run(new CorrelateCommand(), "--x", _folder["x.csv"] + ":length",
-            "--y", _folder["y.csv"] + ":count", "--plot", _folder["plot.svg"], "--json", _folder["stats.json"]);
+            "--y", _folder["y.csv"] + ":count", "--plot", _folder["plot.svg"], "--json-out", _folder["stats.json"]);
 
         Assert.Equal(0, code);
         Assert.False(string.IsNullOrWhiteSpace(output));

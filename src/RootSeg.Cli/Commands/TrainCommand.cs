@@ -31,7 +31,7 @@ internal sealed class TrainCommand : ICommand
         the epoch with the best pooled F1 on its validation images (Smith et al. 2020). Writes RUN_DIR/log.csv,
         RUN_DIR/best.safetensors (+ best.json: the model's description) and a checkpoint after every epoch.
           --recipe R     paper (default): the paper's U-Net, SGD and step schedule, bit for bit as before;
-                         fast: unet-same width 16, depth 4, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
+                         fast: unet-same width 8, depth 5, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
                          decay 0.01), 50 warm-up steps, poly decay over the planned epochs, a threshold tuned
                          on the validation images, channels-last, bf16 where the processor has bfloat16
                          instructions (AVX-512 BF16, AMX) or on CUDA. Flags below override it.
