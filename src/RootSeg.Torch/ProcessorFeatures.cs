@@ -7,7 +7,8 @@ public static class ProcessorFeatures
 
     /// <summary>
     /// True when the CPU has bfloat16 instructions (AVX-512 BF16 or AMX BF16), where oneDNN's bfloat16 convolutions
-    /// run 1.6-2x faster than float32 ones; without them bfloat16 is emulated and slower.
+    /// run 1.6-2x faster than float32 ones (python3-torch 1.13, 3x3 convolutions of 64-512 channels); without them
+    /// bfloat16 is emulated and slower.
     /// </summary>
     public static bool HasBFloat16 => Flags.Value.Contains("avx512_bf16") || Flags.Value.Contains("amx_bf16");
 

@@ -51,8 +51,8 @@ internal sealed class TrainCommand : ICommand
           --channels-last  kernels and batches in NHWC memory order (faster convolutions on many CPUs; results
                          differ by rounding)
           --precision P  fp32 (default) or bf16: bfloat16 autocast, convolutions in bfloat16 while the loss,
-                         normalisations, weights and optimiser stay float32 (1.6-1.9x faster on CPUs with AVX-512
-                         BF16, emulated and slower on others)
+                         normalisations, weights and optimiser stay float32 (an epoch 1.33x faster on a CPU with
+                         AVX-512 BF16, emulated and slower on others)
           --augment-on A host (default): CPU workers augment every tile (elastic deformation, noise, colour
                          jitter); device: they only crop, and the augmentation runs as tensor ops on the training
                          device, for a GPU that host workers cannot keep fed (other random draws, same distributions)
