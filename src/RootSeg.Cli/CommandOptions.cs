@@ -126,18 +126,75 @@ internal sealed class CommandOptions
         return value;
     }
 
+    /// <summary>
+    /// Refuses `--out` in a command that writes one file: `--out` names an output folder in every command, and a single
+    /// file is named by its format (`--csv`, `--html`, `--pt`, `--json-out`, `--params`).
+    /// </summary>
+    public void RefuseOutForFile(string fileOption)
+    {
+        if (_values.ContainsKey("out") || _flags.Contains("out"))
+        {
+            throw new UsageException($"--out names an output folder in every command; this one writes one file, given by {fileOption}");
+        }
+    }
+
     /// <summary>Rejects options that no one read and positional arguments where none are expected.</summary>
     public void ThrowIfUnused(bool allowPositional = false)
     {
         var unknown = _values.Keys.Concat(_flags).Where(n => !_used.Contains(n)).OrderBy(n => n).ToList();
         if (unknown.Count > 0)
         {
-            throw new UsageException($"unknown option --{unknown[0]}");
+            var hint = Nearest(unknown[0], _used);
+            throw new UsageException(hint is null
+                ? $"unknown option --{unknown[0]}"
+                : $"unknown option --{unknown[0]}; did you mean --{hint}?");
         }
         if (!allowPositional && Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{Positional[0]}'");
         }
+    }
+
+    /// <summary>
+    /// The known option closest to a mistyped one: at most two edits away (one for names of up to four letters), or
+    /// one that the typed name begins. Null when none is close.
+    /// </summary>
+    internal static string? Nearest(string typed, IEnumerable<string> known)
+    {
+        var limit = typed.Length <= 4 ? 1 : 2;
+        return known
+            .Select(name => (Name: name, Distance: EditDistance(typed, name)))
+            .Where(c => c.Distance <= limit || c.Name.StartsWith(typed, StringComparison.Ordinal))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Levenshtein distance, with a swap of two neighbouring letters counted as one edit.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
     }
 }
 

@@ -5,7 +5,8 @@ namespace RootSeg.Cli;
 /// <summary>Finds the sub-command named by the first argument and runs it, turning failures into exit codes.</summary>
 internal static class CommandRouter
 {
-    private static IReadOnlyList<ICommand> Commands() =>
+    /// <summary>Every command, by name.</summary>
+    internal static IReadOnlyList<ICommand> Commands() =>
         typeof(CommandRouter).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommand).IsAssignableFrom(t))
             .Select(t => (ICommand)Activator.CreateInstance(t)!)

@@ -84,7 +84,7 @@ public sealed class AnalysisCommandTests : IDisposable
         WriteGrey(Path.Combine(masks, "empty.png"), 40, 20, (_, _) => 0);
         var csv = _folder["traits.csv"];
 
-        var (code, _, _) = TestFolder.Run(new MeasureCommand(), "--in", masks, "--out", csv, "--px-per-mm", "2");
+        var (code, _, _) = TestFolder.Run(new MeasureCommand(), "--in", masks, "--csv", csv, "--px-per-mm", "2");
 
         Assert.Equal(0, code);
         var table = CsvTable.Read(csv);

@@ -5,7 +5,7 @@ namespace RootSeg.Cli.Tests;
 
 /// <summary>
 /// Working on one part of a split where the files lie (<c>--split FILE --subset S</c> on segment, evaluate and
-/// measure; <c>split --out</c> for a dataset that must stay untouched), scales that are never guessed, synth that keeps
+/// measure; <c>split --split FILE</c> for a dataset that must stay untouched), scales that are never guessed, synth that keeps
 /// to empty folders, and correlate joining synth's truth.csv.
 /// </summary>
 public sealed partial class BadInputTests
@@ -23,10 +23,10 @@ public sealed partial class BadInputTests
         }
         var split = _folder["elsewhere/split.json"];
         Directory.CreateDirectory(Path.GetDirectoryName(split)!);
-        var (code, output, error) = TestFolder.Rootseg("split", "--data", data, "--test", "2", "--val", "1", "--out", split);
+        var (code, output, error) = TestFolder.Rootseg("split", "--data", data, "--test", "2", "--val", "1", "--split", split);
         Assert.True(code == 0, error);
         Assert.Contains(split, output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(data, DatasetSplit.FileName)), "split --out wrote into the dataset");
+        Assert.False(File.Exists(Path.Combine(data, DatasetSplit.FileName)), "split --split FILE wrote into the dataset");
         return (data, split, DatasetSplit.Load(split));
     }
 
@@ -45,7 +45,7 @@ public sealed partial class BadInputTests
 
         // The annotations folder holds all six; only the test ones are measured and scored.
         var csv = _folder["m.csv"];
-        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", Path.Combine(data, "annotations"), "--out", csv, "--split", split,
+        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", Path.Combine(data, "annotations"), "--csv", csv, "--split", split,
             "--subset", "test").Code);
         Assert.Equal(test, CsvTable.Read(csv).Column("image"));
         Assert.Equal(test.Select(s => (int.Parse(s[1..], System.Globalization.CultureInfo.InvariantCulture) + 1) * 7.0),
@@ -65,7 +65,7 @@ public sealed partial class BadInputTests
     public void AnIncompleteSubsetIsAUsageError(params string[] subset)
     {
         var (data, split, _) = SplitDataset();
-        var args = new[] { "measure", "--in", Path.Combine(data, "annotations"), "--out", _folder["m.csv"] }
+        var args = new[] { "measure", "--in", Path.Combine(data, "annotations"), "--csv", _folder["m.csv"] }
             .Concat(subset.Select(a => a == "SPLIT" ? split : a)).ToArray();
 
         var (code, _, error) = TestFolder.Rootseg(args);
@@ -82,7 +82,7 @@ public sealed partial class BadInputTests
         var other = _folder.Folder("other");
         Mask(Path.Combine(other, "q.png"), 9, 7, (x, _) => x < 2);
 
-        var (code, _, error) = TestFolder.Rootseg("measure", "--in", other, "--out", _folder["m.csv"], "--split", split, "--subset", "train");
+        var (code, _, error) = TestFolder.Rootseg("measure", "--in", other, "--csv", _folder["m.csv"], "--split", split, "--subset", "train");
 
         Assert.Equal(1, code);
         Assert.Contains($"{other}: none of its files is in the train list of {split}", Assert.Single(Lines(error, "measure")),
@@ -97,18 +97,18 @@ public sealed partial class BadInputTests
         var pixels = _folder["pixels.csv"];
         var scaled = _folder["scaled.csv"];
 
-        var (code, output, _) = TestFolder.Rootseg("measure", "--in", masks, "--out", pixels);
+        var (code, output, _) = TestFolder.Rootseg("measure", "--in", masks, "--csv", pixels);
         Assert.Equal(0, code);
         Assert.Contains("pixel columns only", output, StringComparison.Ordinal);
         var table = CsvTable.Read(pixels);
         Assert.True(table.HasColumn("length_px"));
         Assert.DoesNotContain(table.Columns, c => c.Contains("mm", StringComparison.Ordinal));
 
-        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--out", scaled, "--dpi", "254").Code);
+        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--csv", scaled, "--dpi", "254").Code);
         var physical = CsvTable.Read(scaled);
         // 254 dpi is 10 px/mm: the length in mm is a tenth of that in pixels.
         Assert.Equal(physical.NumericColumn("length_px")[0] / 10, physical.NumericColumn("length_mm")[0], 9);
-        Assert.Equal(ExitCodes.Usage, TestFolder.Rootseg("measure", "--in", masks, "--out", _folder["both.csv"], "--dpi", "254",
+        Assert.Equal(ExitCodes.Usage, TestFolder.Rootseg("measure", "--in", masks, "--csv", _folder["both.csv"], "--dpi", "254",
             "--px-per-mm", "10").Code);
     }
 
@@ -134,7 +134,7 @@ public sealed partial class BadInputTests
         var dataset = _folder["synth"];
         Assert.Equal(0, TestFolder.Rootseg("synth", "--out", dataset, "--count", "4", "--width", "96", "--height", "64").Code);
         var csv = _folder["m.csv"];
-        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", Path.Combine(dataset, "annotations"), "--out", csv).Code);
+        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", Path.Combine(dataset, "annotations"), "--csv", csv).Code);
 
         var (code, output, error) = TestFolder.Rootseg("correlate", "--x", Path.Combine(dataset, "truth.csv") + ":true_length_px",
             "--y", csv + ":length_px");

@@ -280,7 +280,7 @@ public sealed partial class BadInputTests : IDisposable
         File.WriteAllText(Path.Combine(masks, "._a.png"), "AppleDouble");
         var csv = _folder["m.csv"];
 
-        var (code, _, error) = TestFolder.Rootseg("measure", "--in", masks, "--out", csv);
+        var (code, _, error) = TestFolder.Rootseg("measure", "--in", masks, "--csv", csv);
 
         Assert.Equal(1, code);
         var lines = Lines(error, "measure");
@@ -301,15 +301,15 @@ public sealed partial class BadInputTests : IDisposable
         var masks = _folder.Folder("masks");
         Mask(Path.Combine(masks, "a.png"), 20, 10, (_, y) => y == 4);
         var csv = _folder["m.csv"];
-        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--out", csv, "--px-per-mm", "2").Code);
+        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--csv", csv, "--px-per-mm", "2").Code);
         var before = File.ReadAllText(csv);
 
-        var (code, _, error) = TestFolder.Rootseg("measure", "--in", masks, "--out", csv, "--px-per-mm", "4");
+        var (code, _, error) = TestFolder.Rootseg("measure", "--in", masks, "--csv", csv, "--px-per-mm", "4");
 
         Assert.Equal(1, code);
         Assert.Contains("px-per-mm 2 -> 4", Assert.Single(Lines(error, "measure")));
         Assert.Equal(before, File.ReadAllText(csv));
-        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--out", csv, "--px-per-mm", "4", "--overwrite").Code);
+        Assert.Equal(0, TestFolder.Rootseg("measure", "--in", masks, "--csv", csv, "--px-per-mm", "4", "--overwrite").Code);
         Assert.NotEqual(before, File.ReadAllText(csv));
     }
 
@@ -370,7 +370,7 @@ public sealed partial class BadInputTests : IDisposable
     {
         var page = _folder["report.html"];
 
-        var (code, _, error) = TestFolder.Rootseg("report", "--out", page, "--run", _folder["no-run"], "--eval", _folder["no-eval.json"]);
+        var (code, _, error) = TestFolder.Rootseg("report", "--html", page, "--run", _folder["no-run"], "--eval", _folder["no-eval.json"]);
 
         Assert.Equal(1, code);
         var lines = Lines(error, "report");

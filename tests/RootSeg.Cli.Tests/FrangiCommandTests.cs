@@ -57,7 +57,7 @@ public sealed class FrangiCommandTests : IDisposable
         }
         Assert.Equal(0, TestFolder.Rootseg("split", "--data", data, "--test", "1", "--val", "1").Code);
 
-        var (code, _, error) = TestFolder.Run(new FrangiCommand(), "search", "--data", data, "--out", _folder["params.json"],
+        var (code, _, error) = TestFolder.Run(new FrangiCommand(), "search", "--data", data, "--params", _folder["params.json"],
             "--budget", "2", "--threads", "1");
 
         Assert.True(code == 0, error);

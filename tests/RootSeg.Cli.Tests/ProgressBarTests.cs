@@ -27,6 +27,18 @@ public sealed class ProgressBarTests
     }
 
     [Fact]
+    public void ABatchWithNothingToDoShowsNoRate()
+    {
+        using var log = new StringWriter();
+        var bar = new ProgressBar("segment", 3, log, interactive: false);
+
+        bar.Advance(3, timed: false);
+
+        var line = Assert.Single(log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("] 3/3 done", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnATerminalTheLineIsRedrawnInPlace()
     {
         using var terminal = new StringWriter();

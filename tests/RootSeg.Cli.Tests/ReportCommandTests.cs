@@ -16,7 +16,7 @@ public sealed class ReportCommandTests : IDisposable
         EvaluationWriter.WriteJson(evaluation, _folder["evaluation.json"]);
 
         var (code, output, error) = TestFolder.Run(new ReportCommand(),
-            "--eval", _folder["evaluation.json"], "--title", "T & <t>", "--out", _folder["report.html"]);
+            "--eval", _folder["evaluation.json"], "--title", "T & <t>", "--html", _folder["report.html"]);
 
         Assert.Equal(0, code);
         var html = File.ReadAllText(_folder["report.html"]);
@@ -31,7 +31,7 @@ public sealed class ReportCommandTests : IDisposable
     public void RequiresTheOutputAndRejectsUnknownOptions()
     {
         Assert.Throws<UsageException>(() => TestFolder.Run(new ReportCommand(), "--eval", "x.json"));
-        Assert.Throws<UsageException>(() => TestFolder.Run(new ReportCommand(), "--out", _folder["r.html"], "--evaluation", "x"));
+        Assert.Throws<UsageException>(() => TestFolder.Run(new ReportCommand(), "--html", _folder["r.html"], "--evaluation", "x"));
         Assert.False(File.Exists(_folder["r.html"]));
     }
 

@@ -12,20 +12,21 @@ internal sealed class ExportCommand : ICommand
     public string Summary => "write a trained model's weights as a PyTorch state dict (.pt) for torch.load";
 
     public string Usage => """
-        usage: rootseg export --model MODEL --out FILE.pt
+        usage: rootseg export --model MODEL --pt FILE.pt
 
         Writes the weights of MODEL (.safetensors from rootseg train, or a torch.save file) in torch.save's zip
         format: in Python, torch.load('FILE.pt') returns an OrderedDict of tensors for load_state_dict. The network's
         settings (width, groups, tiles) stay in MODEL's .json file.
 
           --model FILE      the model
-          --out FILE        the state dict to write (atomically)
+          --pt FILE         the state dict to write (atomically)
         """;
 
     public int Run(CommandOptions options)
     {
         var model = options.Required("model");
-        var output = options.Required("out");
+        options.RefuseOutForFile("--pt FILE.pt");
+        var output = options.Required("pt");
         options.ThrowIfUnused();
         try
         {

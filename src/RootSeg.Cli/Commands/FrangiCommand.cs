@@ -16,7 +16,7 @@ internal sealed class FrangiCommand : ICommand
     public string Summary => "the Frangi vesselness baseline: search its parameters, segment with them";
 
     public string Usage => $"""
-        usage: rootseg frangi search --data DIR [--split SPLIT.json] --out PARAMS.json [--budget N] [--seed S]
+        usage: rootseg frangi search --data DIR [--split SPLIT.json] --params PARAMS.json [--budget N] [--seed S]
                                      [--log LOG.json] [--threads T]
                rootseg frangi segment --params PARAMS.json --in PATH --out DIR [--split FILE --subset S]
 
@@ -50,7 +50,8 @@ internal sealed class FrangiCommand : ICommand
     {
         var data = options.Required("data");
         var split = options.String("split");
-        var output = options.Required("out");
+        options.RefuseOutForFile("--params PARAMS.json");
+        var output = options.Required("params");
         var log = options.String("log") ?? output + ".log.json";
         var search = new FrangiSearchOptions
         {

@@ -20,7 +20,7 @@ internal sealed class MeasureCommand : ICommand
     public string Summary => "root length, diameters, tips and line-intersect counts of masks into a CSV";
 
     public string Usage => $"""
-        usage: rootseg measure --in MASK_DIR --out CSV [--px-per-mm X | --dpi D] [--split FILE --subset S] [--overwrite]
+        usage: rootseg measure --in MASK_DIR --csv FILE [--px-per-mm X | --dpi D] [--split FILE --subset S] [--overwrite]
 
         Measures every mask in MASK_DIR (read as 'rootseg evaluate' reads masks: root where the largest channel is
         >= 128, or where 1 in a 0/1 mask; .prob.png, .overlay.jpg and hidden files such as macOS '._' files are
@@ -33,7 +33,7 @@ internal sealed class MeasureCommand : ICommand
 
           --in DIR            folder of masks (or one mask file)
         {SplitSubset.Usage}
-          --out FILE          the CSV to write
+          --csv FILE          the CSV to write
         {ScaleOption.Usage}
           --overwrite         replace a CSV measured with other settings
         """;
@@ -41,7 +41,8 @@ internal sealed class MeasureCommand : ICommand
     public int Run(CommandOptions options)
     {
         var input = options.Required("in");
-        var output = options.Required("out");
+        options.RefuseOutForFile("--csv FILE");
+        var output = options.Required("csv");
         var calibration = ScaleOption.Read(options);
         var overwrite = options.Flag("overwrite");
         var subset = SplitSubset.Read(options);

@@ -10,7 +10,8 @@ internal sealed class ReportCommand : ICommand
     public string Summary => "write one self-contained HTML page: training curves, metrics, overlays, measurements, correlation";
 
     public string Usage => """
-        usage: rootseg report --out report.html [--run RUN_DIR] [--eval DIR_OR_FILE] [--measure CSV]
+        usage: rootseg report --html FILE [--run RUN_DIR]
+                              [--eval DIR_OR_FILE] [--measure CSV]
                               [--correlation JSON] [--overlays DIR] [--title TEXT]
 
         Writes one HTML page that needs no other file: what was done and how to read it, the run summary and
@@ -25,7 +26,8 @@ internal sealed class ReportCommand : ICommand
 
     public int Run(CommandOptions options)
     {
-        var output = options.Required("out");
+        options.RefuseOutForFile("--html FILE");
+        var output = options.Required("html");
         var inputs = new ReportInputs
         {
             Title = options.String("title") ?? "RootSeg report",

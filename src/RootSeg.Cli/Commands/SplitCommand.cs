@@ -27,8 +27,8 @@ internal sealed class SplitCommand : ICommand
     public string Summary => "divide a dataset into training, validation and test images (writes DIR/split.json)";
 
     public string Usage => """
-        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--out FILE] [--force]
-               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--out FILE] [--force]
+        usage: rootseg split --data DIR [--test N] [--val N] [--seed S] [--exclude STEM ...] [--split FILE] [--force]
+               rootseg split --data DIR --random TRAIN,VAL,TEST [--seed S] [--exclude STEM ...] [--split FILE] [--force]
 
         DIR holds photos/ and annotations/ whose files share stems (.jpg .jpeg .png .tif .tiff). Photos without
         an annotation (not traced yet) are left out of the split, named on one line; an annotation without a photo
@@ -39,8 +39,8 @@ internal sealed class SplitCommand : ICommand
         counts are rounded to nearest, training takes the rest (65 images: 39/13/13).
           --seed S       seed of the random choices (default 1)
           --exclude X .. leave these images out entirely (stems or file names)
-          --out FILE     write the split here instead of DIR/split.json (a read-only or shared dataset;
-                         give it to train, segment, evaluate, measure and frangi with --split FILE)
+          --split FILE   write the split here instead of DIR/split.json (a read-only or shared dataset;
+                         give the same --split FILE to train, segment, evaluate, measure and frangi)
           --force        replace an existing split file
         """;
 
@@ -51,7 +51,8 @@ internal sealed class SplitCommand : ICommand
         var seedText = options.String("seed");
         var excludeValues = options.Strings("exclude");
         var force = options.Flag("force");
-        var output = options.String("out");
+        options.RefuseOutForFile("--split FILE");
+        var output = options.String("split");
         int? test = options.String("test") is null ? null : options.Int("test", 0, 0);
         int? validation = options.String("val") is null ? null : options.Int("val", 0, 0);
         // `--exclude a b c`: the option parser keeps only `a` as the value, the rest arrive as positional words.

@@ -11,8 +11,8 @@ internal sealed class SplitSubset
 {
     /// <summary>The usage lines every command that takes the options shows.</summary>
     public const string Usage = """
-          --split FILE        a split.json written by 'rootseg split'; with --subset, only the files whose stems
-          --subset S          are in its train, val or test list are used
+          --split FILE        a split.json written by 'rootseg split'
+          --subset train|val|test  with --split: only the files whose stems are in that list
         """;
 
     private readonly HashSet<string> _stems;

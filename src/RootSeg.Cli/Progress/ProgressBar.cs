@@ -116,8 +116,9 @@ internal sealed class ProgressBar(string label, int total, TextWriter writer, bo
         var eta = rate > 0 ? TimeSpan.FromSeconds(left / rate) : (TimeSpan?)null;
         var etaText = done >= total ? "done" : eta is { } e ? "ETA " + Duration(e) : "ETA ?";
         var part = _part is { } q && done < total ? $", {q.Unit} {q.Done}/{q.Total} of the next" : "";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {done}/{total} {rate:F2} img/s {etaText}{part}");
+        // When every item was up to date (or failed), there is no rate to show: "13/13 done".
+        var rateText = rate > 0 || done < total ? string.Create(CultureInfo.InvariantCulture, $"{rate:F2} img/s ") : "";
+        return $"{label} [{new string('#', filled)}{new string('.', BarWidth - filled)}] {done}/{total} {rateText}{etaText}{part}";
     }
 
     private static string Duration(TimeSpan span) =>
