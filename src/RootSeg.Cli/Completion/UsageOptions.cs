@@ -10,8 +10,9 @@ internal sealed partial record UsageOptions(
     IReadOnlyList<string> Options, IReadOnlyDictionary<string, IReadOnlyList<string>> Values, IReadOnlyList<string> SubCommands)
 {
     /// <summary>
-    /// Reads a usage text: the options in its synopsis (from "usage:" to the first blank line) and those that begin
-    /// a line of the option list; `--name a|b|c` gives the option's words; `rootseg NAME word --...` a sub-command.
+    /// Reads a usage text: the options named in its synopsis (from "usage:" to the first blank line) and on the lines
+    /// of its option list (those that begin with `--`); `--name a|b|c` gives the option's words, and a synopsis line
+    /// `rootseg NAME word --...` a sub-command.
     /// </summary>
     public static UsageOptions Of(string name, string usage)
     {
