@@ -94,7 +94,7 @@ internal static class CommandRouter
         Console.WriteLine();
         foreach (var command in commands)
         {
-            Console.WriteLine($"  {command.Name,-10} {command.Summary}");
+            Console.WriteLine($"  {command.Name,-11} {command.Summary}");
         }
         Console.WriteLine();
         Console.WriteLine(ExitCodes.Help);

@@ -26,10 +26,11 @@ internal sealed class MeasureCommand : ICommand
         >= 128, or where 1 in a 0/1 mask; .prob.png, .overlay.jpg and hidden files such as macOS '._' files are
         ignored): skeleton length, area, diameters, volume, tips, branch points, length per diameter class and
         line-intersect counts on 10/20/40/80 mm grids; without a scale only the quantities in pixels and counts.
-        Writes CSV (one row per mask, 'image' = file stem), with a scale CSV's NAME.settings.json with the settings
-        and column descriptions, and NAME.manifest.json (settings, inputs, RootSeg version), each atomically. A mask that cannot be read gives one line 'rootseg measure: FILE:
-        problem' and the others go on: the CSV then holds the good rows and the exit status is 1. Writing over a
-        CSV measured with other settings is refused unless --overwrite.
+        Writes the CSV (one row per mask, 'image' = file stem), with a scale also NAME.settings.json (the settings
+        and column descriptions), and NAME.manifest.json (settings, inputs, RootSeg version), each atomically. A
+        mask that cannot be read gives one line 'rootseg measure: FILE: problem' and the others go on: the CSV then
+        holds the good rows and the exit status is 1. Writing over a CSV measured with other settings is refused
+        unless --overwrite.
 
           --in DIR            folder of masks (or one mask file)
         {SplitSubset.Usage}
