@@ -15,14 +15,22 @@ internal sealed class CommandOptions
     /// <summary>Arguments that are not options, in order.</summary>
     public List<string> Positional { get; } = [];
 
-    /// <summary>Splits <paramref name="args"/>; a name followed by another option or nothing is a flag.</summary>
+    /// <summary>
+    /// Splits <paramref name="args"/>; a name followed by another option or nothing is a flag, and every argument after
+    /// a bare `--` is positional (a file whose name begins with dashes).
+    /// </summary>
     public static CommandOptions Parse(IReadOnlyList<string> args)
     {
         var options = new CommandOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            if (arg == "--")
+            {
+                options.Positional.AddRange(args.Skip(i + 1));
+                break;
+            }
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
             {
                 options.Positional.Add(arg);
                 continue;

@@ -41,6 +41,16 @@ public sealed partial class CommandLineTests : IDisposable
         Assert.StartsWith("rootseg info: unknown option --thraeds; did you mean --threads?", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ABareDoubleDashEndsTheOptions()
+    {
+        var options = CommandOptions.Parse(["--in", "a", "--", "--odd name.png", "b"]);
+
+        Assert.Equal("a", options.String("in"));
+        Assert.Equal(["--odd name.png", "b"], options.Positional);
+        options.ThrowIfUnused(allowPositional: true);
+    }
+
     [Theory]
     [InlineData("treshold", "threshold")]
     [InlineData("tresholds", "threshold")]
