@@ -24,6 +24,12 @@ internal static class CommandRouter
         try
         {
             var commands = Commands();
+            if (args is ["help", var topic, ..])
+            {
+                // `rootseg help train` is `rootseg train --help`.
+                args = [topic, "--help"];
+                name = topic;
+            }
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
             {
                 PrintHelp(commands);
@@ -37,10 +43,13 @@ internal static class CommandRouter
             command = commands.FirstOrDefault(c => c.Name == args[0]);
             if (command is null)
             {
-                Console.Error.WriteLine($"rootseg: unknown command '{args[0]}' (see 'rootseg --help')");
+                var hint = CommandOptions.Nearest(args[0], commands.Select(c => c.Name));
+                Console.Error.WriteLine(hint is null
+                    ? $"rootseg: unknown command '{args[0]}' (see 'rootseg --help')"
+                    : $"rootseg: unknown command '{args[0]}'; did you mean '{hint}'? (see 'rootseg --help')");
                 return ExitCodes.Usage;
             }
-            if (args.Skip(1).Any(a => a is "-h" or "--help"))
+            if (args.Skip(1).TakeWhile(a => a != "--").Any(a => a is "-h" or "--help"))
             {
                 Console.WriteLine(command.Usage);
                 return ExitCodes.Success;

@@ -42,6 +42,18 @@ public sealed partial class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void HelpTopicIsTheCommandsUsageAndAMistypedCommandGetsAHint()
+    {
+        var (code, output, _) = TestFolder.Rootseg("help", "measure");
+        var (mistyped, _, error) = TestFolder.Rootseg("segmnet", "--in", "x");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("usage: rootseg measure --in MASK_DIR --csv FILE", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, mistyped);
+        Assert.Equal("rootseg: unknown command 'segmnet'; did you mean 'segment'? (see 'rootseg --help')", error.TrimEnd());
+    }
+
+    [Fact]
     public void ABareDoubleDashEndsTheOptions()
     {
         var options = CommandOptions.Parse(["--in", "a", "--", "--odd name.png", "b"]);
