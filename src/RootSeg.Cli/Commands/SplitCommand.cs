@@ -70,15 +70,11 @@ internal sealed class SplitCommand : ICommand
         }
 
         var index = DatasetIndex.Scan(data);
-        if (index.AnnotationsWithoutPhotos.Count > 0)
-        {
-            index.ThrowIfIncomplete();
-        }
+        index.ThrowIfIncomplete(untracedPhotosAllowed: true);
         if (index.PhotosWithoutAnnotations.Count > 0)
         {
             Console.Error.WriteLine($"rootseg split: {index.PhotosWithoutAnnotations.Count} photo(s) without an annotation " +
-                $"are left out of the split: {string.Join(", ", index.PhotosWithoutAnnotations.Take(10).Select(Path.GetFileName))}" +
-                (index.PhotosWithoutAnnotations.Count > 10 ? ", ..." : ""));
+                $"are left out of the split: {DatasetIndex.FileNames(index.PhotosWithoutAnnotations)}");
         }
         if (index.Pairs.Count == 0)
         {

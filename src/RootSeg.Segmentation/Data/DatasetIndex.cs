@@ -58,27 +58,32 @@ public sealed class DatasetIndex
         return new DatasetIndex(root, pairs, photosWithout, annotationsWithout);
     }
 
-    /// <summary>Throws unless every photo has an annotation and every annotation a photo.</summary>
+    /// <summary>
+    /// Throws unless every annotation has a photo and, unless <paramref name="untracedPhotosAllowed"/>, every photo
+    /// an annotation.
+    /// </summary>
+    /// <param name="untracedPhotosAllowed">Photos not traced yet are no error (they stay out of the pairs).</param>
     /// <exception cref="InvalidDataException">Lists up to ten unpaired files and the total.</exception>
-    public void ThrowIfIncomplete()
+    public void ThrowIfIncomplete(bool untracedPhotosAllowed = false)
     {
-        if (PhotosWithoutAnnotations.Count == 0 && AnnotationsWithoutPhotos.Count == 0)
-        {
-            return;
-        }
         var lines = new List<string>();
-        if (PhotosWithoutAnnotations.Count > 0)
+        if (PhotosWithoutAnnotations.Count > 0 && !untracedPhotosAllowed)
         {
-            lines.Add($"{PhotosWithoutAnnotations.Count} photo(s) without an annotation: " + List(PhotosWithoutAnnotations));
+            lines.Add($"{PhotosWithoutAnnotations.Count} photo(s) without an annotation: " + FileNames(PhotosWithoutAnnotations));
         }
         if (AnnotationsWithoutPhotos.Count > 0)
         {
-            lines.Add($"{AnnotationsWithoutPhotos.Count} annotation(s) without a photo: " + List(AnnotationsWithoutPhotos));
+            lines.Add($"{AnnotationsWithoutPhotos.Count} annotation(s) without a photo: " + FileNames(AnnotationsWithoutPhotos));
+        }
+        if (lines.Count == 0)
+        {
+            return;
         }
         throw new InvalidDataException($"dataset {Directory} is incomplete; " + string.Join("; ", lines));
     }
 
-    private static string List(IReadOnlyList<string> paths) =>
+    /// <summary>The file names of up to ten paths, with ", ..." when there are more.</summary>
+    public static string FileNames(IReadOnlyList<string> paths) =>
         string.Join(", ", paths.Take(10).Select(Path.GetFileName)) + (paths.Count > 10 ? ", ..." : "");
 
     /// <summary>The images directly inside <paramref name="folder"/>, keyed by stem.</summary>

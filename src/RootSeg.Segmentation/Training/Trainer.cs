@@ -250,7 +250,7 @@ public sealed class Trainer
         using var owned = batch;
         var (target, labelled) = (batch.Target, batch.Labelled);
         optimizer.ZeroGrad();
-        var logits = Forward(network, batch.Input, batch.Input.Device);
+        var logits = Forward(network, batch.Input);
         var loss = _loss(logits, target, labelled);
         var value = loss.Item();
         if (!double.IsFinite(value))
@@ -263,7 +263,7 @@ public sealed class Trainer
     }
 
     // Float32 logits; with bfloat16 precision the network runs under autocast, and the loss and backward pass outside.
-    private Tensor Forward(Module network, Tensor input, Device device)
+    private Tensor Forward(Module network, Tensor input)
     {
         if (_options.Precision == ComputePrecision.Float32)
         {
@@ -271,7 +271,7 @@ public sealed class Trainer
         }
         using var scope = TensorScope.Enter();
         Tensor logits;
-        using (AutocastScope.Enter(device))
+        using (AutocastScope.Enter(input.Device))
         {
             logits = network.Forward(input);
         }
@@ -298,7 +298,7 @@ public sealed class Trainer
             using var tensors = HostBatchSource.ToTensors(batch, device, _options.ChannelsLast);
             batch.Dispose();
             var (target, labelled) = (tensors.Target, tensors.Labelled);
-            var logits = Forward(network, tensors.Input, device);
+            var logits = Forward(network, tensors.Input);
             lossSum += _loss(logits, target, labelled).Item();
             var batchCounts = ConfusionCounter.Count(Functional.Softmax(logits, 1).Select(1, 1), target, labelled, thresholds);
             for (var i = 0; i < counts.Length; i++)

@@ -21,7 +21,7 @@ public class DatasetIndexTests
         Assert.EndsWith("b.jpeg", index.Pairs[1].AnnotationPath);
         Assert.Equal(["c.png"], index.PhotosWithoutAnnotations.Select(Path.GetFileName));
         Assert.Equal(["d.tiff"], index.AnnotationsWithoutPhotos.Select(Path.GetFileName));
-        var e = Assert.Throws<InvalidDataException>(index.ThrowIfIncomplete);
+        var e = Assert.Throws<InvalidDataException>(() => index.ThrowIfIncomplete());
         Assert.Contains("1 photo(s) without an annotation: c.png", e.Message);
         Assert.Contains("d.tiff", e.Message);
     }
