@@ -102,6 +102,16 @@ public sealed partial class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void EveryUsageFitsAWideTerminal()
+    {
+        foreach (var command in CommandRouter.Commands())
+        {
+            var widest = command.Usage.Split('\n').MaxBy(line => line.TrimEnd().Length)!.TrimEnd();
+            Assert.True(widest.Length <= 120, $"{command.Name}: a usage line of {widest.Length} characters: {widest}");
+        }
+    }
+
+    [Fact]
     public void TheUsageGivesSubCommandsAndTheWordsOfOptionsThatTakeOneOfAFew()
     {
         var frangi = CommandRouter.Commands().Single(c => c.Name == "frangi");

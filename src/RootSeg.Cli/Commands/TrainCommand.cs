@@ -24,8 +24,9 @@ internal sealed class TrainCommand : ICommand
                              [--network unet-gn|unet-same] [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
                              [--residual] [--tile 572] [--margin 32] [--epochs N] [--batch N] [--lr R]
                              [--optimizer sgd|adamw] [--weight-decay D] [--schedule step|poly|cosine] [--warmup N]
-                             [--patience N] [--tune-threshold] [--channels-last] [--precision fp32|bf16] [--augment-on host|device] [--device cpu|cuda] [--seed S] [--tiles-per-image N] [--threads N]
-                             [--workers N] [--init MODEL] [--resume]
+                             [--patience N] [--tune-threshold] [--channels-last] [--precision fp32|bf16]
+                             [--augment-on host|device] [--device cpu|cuda] [--seed S] [--tiles-per-image N]
+                             [--threads N] [--workers N] [--init MODEL] [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
         the epoch with the best pooled F1 on its validation images (Smith et al. 2020). Writes RUN_DIR/log.csv,
