@@ -42,9 +42,16 @@ public sealed class ProgressPrinter(TextWriter writer, bool inPlace, double line
     {
         var filled = report.EpochTiles == 0 ? 0 : (int)((long)BarWidth * report.Tiles / report.EpochTiles);
         var rate = report.TilesPerSecond;
-        // Later epochs are assumed to hold as many tiles as this one; validation time is not included.
+        // Later epochs are assumed to hold as many tiles as this one; validation time is not included. A time budget
+        // ends the run sooner when the epochs planned so far would not fit it (a budgeted run's first epoch is
+        // planned with the options' epochs, before any epoch has been timed).
         var tilesLeft = report.EpochTiles - report.Tiles + (long)(report.Epochs - report.Epoch) * report.EpochTiles;
-        var eta = double.IsFinite(rate) && rate > 0 ? Duration(tilesLeft / rate) : "?";
+        var seconds = double.IsFinite(rate) && rate > 0 ? tilesLeft / rate : double.NaN;
+        if (report.BudgetSecondsLeft is { } budget && !(seconds <= budget))
+        {
+            seconds = Math.Max(0, budget);
+        }
+        var eta = double.IsNaN(seconds) ? "?" : Duration(seconds);
         return string.Create(CultureInfo.InvariantCulture,
             $"epoch {report.Epoch}/{report.Epochs} [{new string('#', filled)}{new string('.', BarWidth - filled)}] " +
             $"{report.Tiles}/{report.EpochTiles} tiles  {rate:F2} tiles/s  loss {report.Loss:F4}  ETA {eta}");

@@ -10,8 +10,10 @@ namespace RootSeg.Segmentation.Training;
 /// <param name="Loss">The step's loss.</param>
 /// <param name="TilesThisSession">Tiles trained since this process started the run (for the rate).</param>
 /// <param name="SecondsThisSession">Seconds of training since this process started the run (for the rate).</param>
+/// <param name="BudgetSecondsLeft">Seconds left of the run's time budget (<see cref="TrainingOptions.Minutes"/>, every
+/// session's epochs counted); null without one. The run ends by then, however many epochs are planned.</param>
 public sealed record StepReport(int Epoch, int Epochs, int Batch, int Batches, int Tiles, int EpochTiles, double Loss,
-    long TilesThisSession, double SecondsThisSession)
+    long TilesThisSession, double SecondsThisSession, double? BudgetSecondsLeft = null)
 {
     /// <summary>Training throughput of this session in tiles per second; NaN before the first second.</summary>
     public double TilesPerSecond => SecondsThisSession > 0 ? TilesThisSession / SecondsThisSession : double.NaN;

@@ -227,7 +227,7 @@ public sealed class Trainer
             last = Stopwatch.GetTimestamp();
             _observer?.OnStep(new StepReport(progress.Epoch, state.PlannedEpochs ?? _options.Epochs, progress.NextBatch, batches,
                 Math.Min(epochTiles, progress.NextBatch * _options.BatchSize), epochTiles, loss, session.Tiles,
-                session.Seconds));
+                session.Seconds, _options.Minutes * 60 - (secondsOfEarlierEpochs + progress.Seconds)));
             if (cancellationToken.IsCancellationRequested && progress.NextBatch < batches)
             {
                 stop = EpochStop.Cancelled;

@@ -41,6 +41,27 @@ public sealed class ProgressPrinterTests
     }
 
     [Fact]
+    public void ATimeBudgetCapsTheTimeLeft()
+    {
+        // The first epoch of a budgeted run is planned with the options' 80 epochs: 1276 tiles left at 1 tile/s.
+        Assert.EndsWith("ETA 21m16s", Line(new StepReport(1, 80, 1, 4, 4, 16, 0.75, 4, 4)));
+        Assert.EndsWith("ETA 5m00s", Line(new StepReport(1, 80, 1, 4, 4, 16, 0.75, 4, 4, BudgetSecondsLeft: 300)));
+        Assert.EndsWith("ETA 0.0s", Line(new StepReport(1, 80, 1, 4, 4, 16, 0.75, 4, 4, BudgetSecondsLeft: -2)));
+        // Before the rate is known, the budget still tells.
+        Assert.EndsWith("ETA ?", Line(new StepReport(1, 80, 1, 4, 4, 16, 0.75, 4, 0)));
+        Assert.EndsWith("ETA 1m30s", Line(new StepReport(1, 80, 1, 4, 4, 16, 0.75, 4, 0, BudgetSecondsLeft: 90)));
+        // A plan that ends before the budget keeps its own time.
+        Assert.EndsWith("ETA 12.0s", Line(new StepReport(1, 1, 1, 4, 4, 16, 0.75, 4, 4, BudgetSecondsLeft: 300)));
+    }
+
+    private static string Line(StepReport report)
+    {
+        var text = new StringWriter();
+        new ProgressPrinter(text, inPlace: false, lineInterval: 0).OnStep(report);
+        return text.ToString().TrimEnd();
+    }
+
+    [Fact]
     public void ElsewhereOnlyEpochLinesAreWrittenBeforeTheFirstInterval()
     {
         var text = new StringWriter();
