@@ -47,7 +47,7 @@ public sealed class ProgressPrinter(TextWriter writer, bool inPlace, double line
         // planned with the options' epochs, before any epoch has been timed).
         var tilesLeft = report.EpochTiles - report.Tiles + (long)(report.Epochs - report.Epoch) * report.EpochTiles;
         var seconds = double.IsFinite(rate) && rate > 0 ? tilesLeft / rate : double.NaN;
-        if (report.BudgetSecondsLeft is { } budget && !(seconds <= budget))
+        if (report.BudgetSecondsLeft is { } budget && (double.IsNaN(seconds) || seconds > budget))
         {
             seconds = Math.Max(0, budget);
         }

@@ -225,16 +225,17 @@ public sealed class Trainer
             // Wall time between steps, so the rate includes any wait for augmented batches.
             session.Add(batch.Count, Stopwatch.GetElapsedTime(last).TotalSeconds);
             last = Stopwatch.GetTimestamp();
+            // Null without a budget, which a comparison never finds spent.
+            var budgetLeft = _options.Minutes * 60 - (secondsOfEarlierEpochs + progress.Seconds);
             _observer?.OnStep(new StepReport(progress.Epoch, state.PlannedEpochs ?? _options.Epochs, progress.NextBatch, batches,
                 Math.Min(epochTiles, progress.NextBatch * _options.BatchSize), epochTiles, loss, session.Tiles,
-                session.Seconds, _options.Minutes * 60 - (secondsOfEarlierEpochs + progress.Seconds)));
+                session.Seconds, budgetLeft));
             if (cancellationToken.IsCancellationRequested && progress.NextBatch < batches)
             {
                 stop = EpochStop.Cancelled;
                 return progress;
             }
-            if (_options.Minutes is { } minutes && progress.NextBatch < batches
-                && secondsOfEarlierEpochs + progress.Seconds >= minutes * 60)
+            if (budgetLeft <= 0 && progress.NextBatch < batches)
             {
                 stop = EpochStop.Budget;
                 return progress;
