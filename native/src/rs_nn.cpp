@@ -144,6 +144,17 @@ RS_EXPORT at::Tensor* rs_nn_max_pool2d(at::Tensor* input, const int64_t* kernel,
     });
 }
 
+// F.avg_pool2d: kernel, stride and padding are (height, width) pairs; count_include_pad decides whether padded
+// zeros count in each window's mean (ONNX AveragePool leaves them out by default, PyTorch counts them).
+RS_EXPORT at::Tensor* rs_nn_avg_pool2d(at::Tensor* input, const int64_t* kernel, const int64_t* stride,
+                                       const int64_t* padding, int ceil_mode, int count_include_pad) {
+    return rs::tensor([&] {
+        const at::Tensor& x = rs::deref(input, "input");
+        return at::avg_pool2d(x, rs::ints(kernel, 2, "kernel"), rs::ints(stride, 2, "stride"),
+                              rs::ints(padding, 2, "padding"), ceil_mode != 0, count_include_pad != 0);
+    });
+}
+
 RS_EXPORT at::Tensor* rs_nn_cat(at::Tensor** tensors, int count, int64_t dim) {
     return rs::tensor([&] { return at::cat(list(tensors, count), dim); });
 }

@@ -27,6 +27,21 @@ public static class Functional
             [dilation, dilation], groups));
     }
 
+    /// <summary>2-D convolution (F.conv2d) with (height, width) pairs for stride, padding and dilation.</summary>
+    /// <exception cref="ArgumentException">A pair does not hold two values.</exception>
+    /// <exception cref="TorchException">Shapes do not fit together.</exception>
+    public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias, long[] stride, long[] padding, long[] dilation,
+        long groups = 1)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        CheckPair(stride, nameof(stride));
+        CheckPair(padding, nameof(padding));
+        CheckPair(dilation, nameof(dilation));
+        using var lease = new HandleLease(input, weight, bias);
+        return Tensor.Wrap(NativeMethods.rs_nn_conv2d(lease[0], lease[1], lease[2], stride, padding, dilation, groups));
+    }
+
     /// <summary>2-D transposed convolution (F.conv_transpose2d), U-Net's "up-convolution".</summary>
     /// <param name="input">(N, C_in, H, W).</param>
     /// <param name="weight">(C_in, C_out / groups, kH, kW).</param>
@@ -105,6 +120,37 @@ public static class Functional
         var step = stride ?? kernelSize;
         return Tensor.Wrap(NativeMethods.rs_nn_max_pool2d(input.Handle, [kernelSize, kernelSize], [step, step],
             [padding, padding], [dilation, dilation], ceilMode ? 1 : 0));
+    }
+
+    /// <summary>2-D max pooling (F.max_pool2d) with (height, width) pairs.</summary>
+    /// <exception cref="ArgumentException">A pair does not hold two values.</exception>
+    public static Tensor MaxPool2d(Tensor input, long[] kernelSize, long[] stride, long[] padding, long[] dilation,
+        bool ceilMode = false)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckPair(kernelSize, nameof(kernelSize));
+        CheckPair(stride, nameof(stride));
+        CheckPair(padding, nameof(padding));
+        CheckPair(dilation, nameof(dilation));
+        return Tensor.Wrap(NativeMethods.rs_nn_max_pool2d(input.Handle, kernelSize, stride, padding, dilation, ceilMode ? 1 : 0));
+    }
+
+    /// <summary>
+    /// 2-D average pooling (F.avg_pool2d) with (height, width) pairs; <paramref name="stride"/> defaults to the
+    /// kernel. <paramref name="countIncludePad"/> counts padded zeros in each window's mean (PyTorch's default; ONNX
+    /// AveragePool's default leaves them out).
+    /// </summary>
+    public static Tensor AvgPool2d(Tensor input, long[] kernelSize, long[]? stride = null, long[]? padding = null,
+        bool ceilMode = false, bool countIncludePad = true)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckPair(kernelSize, nameof(kernelSize));
+        stride ??= kernelSize;
+        padding ??= [0, 0];
+        CheckPair(stride, nameof(stride));
+        CheckPair(padding, nameof(padding));
+        return Tensor.Wrap(NativeMethods.rs_nn_avg_pool2d(input.Handle, kernelSize, stride, padding,
+            ceilMode ? 1 : 0, countIncludePad ? 1 : 0));
     }
 
     /// <summary>Joins tensors along an existing dimension (torch.cat).</summary>
@@ -240,5 +286,14 @@ public static class Functional
         ArgumentNullException.ThrowIfNull(grid);
         return Tensor.Wrap(NativeMethods.rs_nn_grid_sample(input.Handle, grid.Handle, (int)mode, (int)paddingMode,
             alignCorners ? 1 : 0));
+    }
+
+    private static void CheckPair(long[] pair, string name)
+    {
+        ArgumentNullException.ThrowIfNull(pair, name);
+        if (pair.Length != 2)
+        {
+            throw new ArgumentException($"needs (height, width), not {pair.Length} values", name);
+        }
     }
 }

@@ -20,13 +20,15 @@ internal sealed class TrainCommand : ICommand
     public string Summary => "train the U-Net on a split dataset (log, best model, checkpoints, --resume)";
 
     public string Usage => """
-        usage: rootseg train --data DIR --out RUN_DIR [--split FILE] [--recipe paper|fast] [--minutes M]
-                             [--network unet-gn|unet-same] [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
+        usage: rootseg train --data DIR --out RUN_DIR [--split FILE] [--recipe paper|fast|transfer] [--minutes M]
+                             [--network unet-gn|unet-same|resnet18-unet] [--pretrained imagenet|none]
+                             [--encoder-lr-scale F] [--encoder-norm frozen|trained] [--frozen-stages N]
+                             [--width 64] [--groups 32] [--depth 4] [--norm batch|group]
                              [--residual] [--tile 572] [--margin 32] [--epochs N] [--batch N] [--lr R]
                              [--optimizer sgd|adamw] [--weight-decay D] [--schedule step|poly|cosine] [--warmup N]
                              [--patience N] [--tune-threshold] [--channels-last] [--precision fp32|bf16]
                              [--augment-on host|device] [--device cpu|cuda] [--seed S] [--tiles-per-image N]
-                             [--threads N] [--workers N] [--init MODEL] [--resume]
+                             [--threads N] [--workers N] [--init MODEL] [--keep-epochs] [--resume]
 
         Trains on the training images of DIR's split (DIR/split.json unless --split; see 'rootseg split') and picks
         the epoch with the best pooled F1 on its validation images (Smith et al. 2020). Writes RUN_DIR/log.csv,
@@ -35,11 +37,19 @@ internal sealed class TrainCommand : ICommand
                          fast: unet-same width 8, depth 5, batch norm, 576 -> 512 tiles, AdamW lr 0.002 (weight
                          decay 0.01), 50 warm-up steps, poly decay over the planned epochs, a threshold tuned
                          on the validation images, channels-last, bf16 where the processor has bfloat16
-                         instructions (AVX-512 BF16, AMX) or on CUDA. Flags below override it.
+                         instructions (AVX-512 BF16, AMX) or on CUDA; transfer: the fast recipe's training with
+                         resnet18-unet, its encoder starting from ImageNet (encoder lr x0.25, its batch-norm
+                         statistics frozen). Flags below override it.
           --minutes M    wall-clock budget (training + validation): epochs are planned to fit it, the decaying
                          schedules end with it, training stops when it is spent and the best epoch is kept
           --network N    unet-gn (the paper's, valid convolutions) or unet-same (same padding, output = the tile
                          less --margin pixels on every side; --depth poolings, --norm, --residual blocks)
+                         or resnet18-unet (a U-Net whose encoder is ResNet-18, output = the tile less --margin)
+          --pretrained P imagenet (default for resnet18-unet): the encoder starts from the ImageNet ResNet-18 that
+                         ships with RootSeg; none: from random weights
+          --encoder-lr-scale F  the encoder's learning rate as a fraction of --lr (transfer: 0.25)
+          --encoder-norm E  frozen: the encoder's batch norms keep their statistics (transfer); trained: they learn
+          --frozen-stages N  leave the first N parts of the encoder untrained (stem, then stages 1-4; default 0)
           --width W      channels of the first level (default 64; levels W..16W); --groups G must divide it (default:
                          the largest of the paper's 32 that divides W and is at most W/2, e.g. 4 for width 8)
           --tile T       input tile side; unet-gn: a valid U-Net size (default 572 -> 388 out; also 444 -> 260, 316 ->
@@ -65,6 +75,8 @@ internal sealed class TrainCommand : ICommand
           --threads N    libtorch threads (default: one per core); --workers N augmentation threads
           --init MODEL   start from this model's weights (a RootSeg .safetensors or a PyTorch state dict such as
                          the paper's checkpoint_73.pkl) instead of random ones
+          --keep-epochs  also keep every epoch's model as RUN_DIR/epochs/epoch-N.safetensors (to score a run at
+                         several points of its time budget)
           --resume       continue RUN_DIR's run from its checkpoint exactly (--epochs may extend it)
         Ctrl-C (SIGINT) or SIGTERM (sent by Slurm and other schedulers before they kill a job) finishes the
         current step, saves the checkpoint and exits with status 130 or 143; a second signal ends at once. Every
@@ -104,6 +116,21 @@ internal sealed class TrainCommand : ICommand
         var warmup = options.String("warmup") is null ? (int?)null : options.Int("warmup", 0, 0, 10_000_000);
         var patience = options.String("patience") is null ? (int?)null : options.Int("patience", 0, 0, 1_000_000);
         var tuneThreshold = options.Flag("tune-threshold") ? true : (bool?)null;
+        var pretrained = options.String("pretrained");
+        if (pretrained is not null && !PretrainedNames.IsKnown(pretrained))
+        {
+            throw new UsageException($"--pretrained must be one of {string.Join(", ", PretrainedNames.All)}, not '{pretrained}'");
+        }
+        var encoderScale = options.String("encoder-lr-scale") is null ? (double?)null : options.Double("encoder-lr-scale", 1, 0, 100);
+        var encoderNorm = options.String("encoder-norm") switch
+        {
+            null => (bool?)null,
+            "frozen" => true,
+            "trained" => false,
+            var other => throw new UsageException($"--encoder-norm must be frozen or trained, not '{other}'"),
+        };
+        var frozenStages = options.String("frozen-stages") is null ? (int?)null : options.Int("frozen-stages", 0, 0, 5);
+        var keepEpochs = options.Flag("keep-epochs");
         var channelsLast = options.Flag("channels-last") ? true : (bool?)null;
         var augmentOnDevice = options.String("augment-on") switch
         {
@@ -163,7 +190,8 @@ internal sealed class TrainCommand : ICommand
                 ("lr", rate), ("seed", seed), ("init", init), ("tiles-per-image", tilesPerImage), ("recipe", recipe),
                 ("depth", depth), ("norm", norm), ("residual", residual), ("margin", margin), ("optimizer", optimizer),
                 ("weight-decay", weightDecay), ("schedule", schedule), ("warmup", warmup), ("tune-threshold", tuneThreshold), ("channels-last", channelsLast),
-                ("precision", precision), ("augment-on", augmentOnDevice),
+                ("precision", precision), ("augment-on", augmentOnDevice), ("pretrained", pretrained),
+                ("encoder-lr-scale", encoderScale), ("encoder-norm", encoderNorm), ("frozen-stages", frozenStages),
             }.FirstOrDefault(o => o.Value is not null);
             if (fixedByCheckpoint.Name is not null)
             {
@@ -178,6 +206,7 @@ internal sealed class TrainCommand : ICommand
                 Patience = patience ?? saved.Patience,
                 Device = device ?? saved.Device,
                 Workers = workers ?? saved.Workers,
+                KeepEpochModels = keepEpochs || saved.KeepEpochModels,
             };
         }
         else
@@ -188,11 +217,13 @@ internal sealed class TrainCommand : ICommand
             {
                 throw new UsageException($"--network must be one of {string.Join(", ", NetworkNames.All)}, not '{chosenNetwork}'");
             }
-            var sameNetwork = chosenNetwork == NetworkNames.UNetSame;
-            // Tile and margin default to those of the recipe that uses the chosen network.
+            var resnetNetwork = chosenNetwork == NetworkNames.ResNet18UNet;
+            // Both are cut to their tile less a margin.
+            var sameNetwork = chosenNetwork == NetworkNames.UNetSame || resnetNetwork;
+            // Tile and margin (and the encoder's settings) default to those of the recipe that uses the chosen network.
             var tiling = chosenNetwork == defaults.Network
                 ? defaults
-                : TrainingRecipes.Get(sameNetwork ? TrainingRecipes.Fast : TrainingRecipes.Paper);
+                : TrainingRecipes.Get(resnetNetwork ? TrainingRecipes.Transfer : sameNetwork ? TrainingRecipes.Fast : TrainingRecipes.Paper);
             var inputTile = tile ?? tiling.InputTile;
             int outputTile;
             if (sameNetwork)
@@ -217,8 +248,12 @@ internal sealed class TrainCommand : ICommand
                 }
                 outputTile = UNetGN.OutputSize(inputTile);
             }
-            var chosenWidth = width ?? defaults.BaseWidth;
-            var chosenNorm = norm ?? defaults.Norm;
+            var chosenWidth = width ?? (resnetNetwork ? tiling.BaseWidth : defaults.BaseWidth);
+            if (resnetNetwork && (depth is not null || residual is not null || norm is (not null and not NormKind.Batch)))
+            {
+                throw new UsageException($"--depth, --residual and --norm apply to unet-same; {NetworkNames.ResNet18UNet} has ResNet-18's depth and batch norm");
+            }
+            var chosenNorm = norm ?? (resnetNetwork ? tiling.Norm : defaults.Norm);
             settings = defaults with
             {
                 Network = chosenNetwork,
@@ -227,6 +262,11 @@ internal sealed class TrainCommand : ICommand
                 Norm = chosenNorm,
                 Residual = residual ?? defaults.Residual,
                 Groups = groups ?? (sameNetwork && chosenNorm == NormKind.Batch ? 1 : DefaultGroups(chosenWidth)),
+                Pretrained = pretrained ?? tiling.Pretrained,
+                EncoderLearningRateScale = encoderScale ?? tiling.EncoderLearningRateScale,
+                FreezeEncoderNorm = encoderNorm ?? tiling.FreezeEncoderNorm,
+                FrozenEncoderStages = frozenStages ?? tiling.FrozenEncoderStages,
+                KeepEpochModels = keepEpochs,
                 InputTile = inputTile,
                 OutputTile = outputTile,
                 Epochs = epochs ?? defaults.Epochs,

@@ -56,6 +56,26 @@ public sealed record ModelDescription
     public bool? Residual { get; init; }
 
     /// <summary>
+    /// Where the encoder's starting weights came from for a <see cref="NetworkNames.ResNet18UNet"/>: "none" (random
+    /// initialisation) or "imagenet: FILE of PACKAGE, SHA-256 ..." (<see cref="Networks.ImageNetResNet18"/>); null for
+    /// networks without a separate encoder.
+    /// </summary>
+    public string? EncoderWeights { get; init; }
+
+    /// <summary>
+    /// Residual blocks in each of the four stages of a <see cref="NetworkNames.ResNet18UNet"/>'s encoder
+    /// (<see cref="Networks.ImageNetResNet18.Blocks"/>); null for other networks.
+    /// </summary>
+    public IReadOnlyList<int>? EncoderBlocks { get; init; }
+
+    /// <summary>
+    /// The input convention inside the encoder of a <see cref="NetworkNames.ResNet18UNet"/>
+    /// (<see cref="Networks.ResNetEncoder.InputConvention"/>: the normalised tile back to 0-255, BGR, minus the
+    /// ImageNet means); null for other networks.
+    /// </summary>
+    public string? EncoderInput { get; init; }
+
+    /// <summary>
     /// Root probability above which a pixel is root, chosen on the validation images during training; null for the
     /// paper's 0.5.
     /// </summary>
@@ -155,6 +175,28 @@ public sealed record ModelDescription
             {
                 throw new InvalidDataException(
                     $"{origin}: input tile {InputTile} is not a multiple of {1 << Depth.Value} ({Depth} poolings)");
+            }
+        }
+        if (Network == NetworkNames.ResNet18UNet)
+        {
+            if (BaseWidth % 4 != 0)
+            {
+                throw new InvalidDataException($"{origin}: {NetworkNames.ResNet18UNet} needs a width that is a multiple of 4, not {BaseWidth}");
+            }
+            if (InputTile % Networks.ResNetUNet.Stride != 0)
+            {
+                throw new InvalidDataException(
+                    $"{origin}: input tile {InputTile} is not a multiple of {Networks.ResNetUNet.Stride}, the ResNet encoder's stride");
+            }
+            if (EncoderBlocks is not { Count: 4 } blocks || blocks.Any(b => b < 1))
+            {
+                throw new InvalidDataException(
+                    $"{origin}: {NetworkNames.ResNet18UNet} needs four stages of encoder blocks, not [{string.Join(", ", EncoderBlocks ?? [])}]");
+            }
+            if (EncoderInput != Networks.ResNetEncoder.InputConvention)
+            {
+                throw new InvalidDataException(
+                    $"{origin}: encoder input convention '{EncoderInput}' is not supported (only '{Networks.ResNetEncoder.InputConvention}')");
             }
         }
         if (Threshold is { } threshold && !(threshold > 0 && threshold < 1))

@@ -32,6 +32,8 @@ public static class NetworkFactory
             case NetworkNames.UNetSame:
                 return new UNetSame(description.BaseWidth, description.Depth!.Value, description.Norm!, description.Groups,
                     description.Residual ?? false, (description.InputTile - description.OutputTile) / 2, device);
+            case NetworkNames.ResNet18UNet:
+                return new ResNetUNet(description.BaseWidth, description.EncoderBlocks!, (description.InputTile - description.OutputTile) / 2, device);
             default:
                 throw new InvalidDataException($"unknown network '{description.Network}'");
         }

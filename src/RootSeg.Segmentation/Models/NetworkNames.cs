@@ -15,8 +15,13 @@ public static class NetworkNames
     /// </summary>
     public const string UNetSame = "unet-same";
 
+    /// <summary>
+    /// A U-Net whose encoder is ResNet-18, which can start from ImageNet weights (<see cref="Networks.ResNetUNet"/>).
+    /// </summary>
+    public const string ResNet18UNet = "resnet18-unet";
+
     /// <summary>Every known name.</summary>
-    public static IReadOnlyList<string> All { get; } = [UNetGN, UNetSame];
+    public static IReadOnlyList<string> All { get; } = [UNetGN, UNetSame, ResNet18UNet];
 
     /// <summary>Whether <paramref name="name"/> is a known architecture (exact, case-sensitive).</summary>
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);

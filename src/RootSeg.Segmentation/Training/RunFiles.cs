@@ -18,4 +18,9 @@ public sealed record RunFiles(string Directory)
 
     /// <summary>The run state of the checkpoint as readable JSON (the copy inside the checkpoint is the one read).</summary>
     public string CheckpointDescription => Path.Combine(Directory, "checkpoint.json");
+
+    /// <summary>The model of one epoch, kept with <see cref="TrainingOptions.KeepEpochModels"/>: epochs/epoch-N.safetensors.</summary>
+    /// <param name="epoch">The epoch, 1-based.</param>
+    public string EpochModel(int epoch) =>
+        Path.Combine(Directory, "epochs", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"epoch-{epoch}.safetensors"));
 }

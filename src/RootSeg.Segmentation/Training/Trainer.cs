@@ -77,8 +77,10 @@ public sealed class Trainer
         {
             network.ToChannelsLast();
         }
-        network.Train();
-        var (optimizer, scheduler) = OptimizerSetup.Create(_options, network.Parameters());
+        EncoderTraining.Freeze(network, _options);
+        EncoderTraining.EnterTraining(network, _options);
+        var (trainable, scales) = EncoderTraining.Trainable(network, _options);
+        var (optimizer, scheduler) = OptimizerSetup.Create(_options, trainable, scales);
         using var disposeOptimizer = optimizer;
 
         var state = resume ? Resume(files, network, optimizer, data) : Fresh(files, data);
@@ -133,7 +135,7 @@ public sealed class Trainer
 
             var started = Stopwatch.GetTimestamp();
             var validation = Validate(network, data.Validation, geometry, device, cancellationToken);
-            network.Train();
+            EncoderTraining.EnterTraining(network, _options);
             if (validation is null)
             {
                 // Training of the epoch is done; a resumed run validates it again from the start.
@@ -161,6 +163,11 @@ public sealed class Trainer
             if (isBest)
             {
                 ModelFile.Save(files.BestModel, network, Describe(description, record, state));
+            }
+            if (_options.KeepEpochModels)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(files.EpochModel(epoch))!);
+                ModelFile.Save(files.EpochModel(epoch), network, Describe(description, record, state));
             }
             Checkpoint.Save(files, network, optimizer, state);
             _observer?.OnEpoch(record, isBest);
@@ -352,6 +359,7 @@ public sealed class Trainer
             Patience = _options.Patience,
             Workers = _options.Workers,
             Device = _options.Device,
+            KeepEpochModels = _options.KeepEpochModels,
         };
         if (expected != _options)
         {

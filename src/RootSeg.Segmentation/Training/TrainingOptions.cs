@@ -134,6 +134,36 @@ public sealed record TrainingOptions
     /// <summary>"cpu" or "cuda[:N]".</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Where the encoder of a <see cref="NetworkNames.ResNet18UNet"/> starts: <see cref="PretrainedNames.ImageNet"/>
+    /// or <see cref="PretrainedNames.None"/> (random, the only choice for the other networks).
+    /// </summary>
+    public string Pretrained { get; init; } = PretrainedNames.None;
+
+    /// <summary>
+    /// The encoder's learning rate as a fraction of <see cref="LearningRate"/> (1: the same), so that pretrained
+    /// features change more slowly than the new decoder learns.
+    /// </summary>
+    public double EncoderLearningRateScale { get; init; } = 1;
+
+    /// <summary>
+    /// Keep the encoder's batch-norm statistics (running means and variances) as they are: its batch norms
+    /// normalise with them in training too and do not update them, as fine-tuning with small batches usually does.
+    /// </summary>
+    public bool FreezeEncoderNorm { get; init; }
+
+    /// <summary>
+    /// The first this many parts of the encoder (the stem, then stages 1 to 4: 0 to 5) are not trained at all: their
+    /// weights and statistics stay as they started.
+    /// </summary>
+    public int FrozenEncoderStages { get; init; }
+
+    /// <summary>
+    /// Also keep every epoch's model (epochs/epoch-N.safetensors in the run folder), so that a run can be scored at
+    /// several points of its time budget; does not change the training and may change on resume.
+    /// </summary>
+    public bool KeepEpochModels { get; init; }
+
     /// <summary>Model whose weights start the run instead of random initialisation (fine-tuning); null for none.</summary>
     public string? InitModel { get; init; }
 
@@ -218,12 +248,53 @@ public sealed record TrainingOptions
                     $"must be a multiple of {1 << Depth} for {Depth} poolings");
             }
         }
+        CheckEncoderOptions();
         if (!NetworkNames.IsKnown(Network))
         {
             throw new ArgumentOutOfRangeException(nameof(Network), Network,
                 $"unknown network (known: {string.Join(", ", NetworkNames.All)})");
         }
         RootSeg.Torch.Device.Parse(Device);
+    }
+
+    private void CheckEncoderOptions()
+    {
+        if (!PretrainedNames.IsKnown(Pretrained))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Pretrained), Pretrained,
+                $"unknown encoder start (known: {string.Join(", ", PretrainedNames.All)})");
+        }
+        if (!(EncoderLearningRateScale >= 0) || double.IsInfinity(EncoderLearningRateScale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EncoderLearningRateScale), EncoderLearningRateScale, "must be a finite number >= 0");
+        }
+        if (FrozenEncoderStages is < 0 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FrozenEncoderStages), FrozenEncoderStages, "must be 0 to 5 (stem and four stages)");
+        }
+        if (Network == NetworkNames.ResNet18UNet)
+        {
+            if (BaseWidth % 4 != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(BaseWidth), BaseWidth, "must be a multiple of 4");
+            }
+            if (InputTile % Networks.ResNetUNet.Stride != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(InputTile), InputTile,
+                    $"must be a multiple of {Networks.ResNetUNet.Stride} for the ResNet encoder");
+            }
+            if (Pretrained == PretrainedNames.ImageNet && BaseWidth != Networks.ImageNetResNet18.Width)
+            {
+                throw new ArgumentOutOfRangeException(nameof(BaseWidth), BaseWidth,
+                    $"ImageNet weights need the ResNet-18 width {Networks.ImageNetResNet18.Width}");
+            }
+            return;
+        }
+        if (Pretrained != PretrainedNames.None || EncoderLearningRateScale != 1 || FreezeEncoderNorm || FrozenEncoderStages != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Pretrained), Pretrained,
+                $"a pretrained encoder and its options apply to {NetworkNames.ResNet18UNet} only, not {Network}");
+        }
     }
 
     private static void Positive(int value, string name)

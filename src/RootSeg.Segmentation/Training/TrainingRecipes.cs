@@ -22,8 +22,11 @@ public static class TrainingRecipes
     /// <summary>The fast-converging recipe.</summary>
     public const string Fast = "fast";
 
+    /// <summary>The transfer-learning recipe: a ResNet-18 U-Net whose encoder starts from ImageNet.</summary>
+    public const string Transfer = "transfer";
+
     /// <summary>Every known name.</summary>
-    public static IReadOnlyList<string> All { get; } = [Paper, Fast];
+    public static IReadOnlyList<string> All { get; } = [Paper, Fast, Transfer];
 
     /// <summary>The options of a recipe, for the caller to adjust with <c>with</c>.</summary>
     /// <param name="name">A recipe name.</param>
@@ -51,6 +54,18 @@ public static class TrainingRecipes
             TuneThreshold = true,
             ChannelsLast = true,
             Precision = ComputePrecision.BFloat16,
+        },
+        Transfer => Get(Fast) with
+        {
+            Recipe = Transfer,
+            Network = NetworkNames.ResNet18UNet,
+            BaseWidth = Networks.ImageNetResNet18.Width,
+            Depth = 5,
+            Norm = NormKind.Batch,
+            Groups = 1,
+            Pretrained = PretrainedNames.ImageNet,
+            EncoderLearningRateScale = 0.25,
+            FreezeEncoderNorm = true,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown recipe (known: {string.Join(", ", All)})"),
     };

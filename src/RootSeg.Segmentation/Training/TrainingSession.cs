@@ -1,6 +1,7 @@
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Loss;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
 using RootSeg.Torch.Modules;
 
@@ -113,7 +114,20 @@ public static class TrainingSession
         }
         // The seed fixes the He initialisation; on resume the checkpoint's weights replace it.
         Engine.ManualSeed(options.Seed);
-        return (NetworkFactory.Create(Describe(options), device), options);
+        var network = NetworkFactory.Create(Describe(options), device);
+        if (options.Pretrained == PretrainedNames.ImageNet && network is ResNetUNet resnet)
+        {
+            try
+            {
+                ImageNetResNet18.LoadInto(resnet.Encoder);
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        }
+        return (network, options);
     }
 
     /// <summary>The description of the network that <paramref name="options"/> train.</summary>
@@ -121,18 +135,25 @@ public static class TrainingSession
     {
         ArgumentNullException.ThrowIfNull(options);
         var same = options.Network == NetworkNames.UNetSame;
+        var resnet = options.Network == NetworkNames.ResNet18UNet;
         return new ModelDescription
         {
             Network = options.Network,
             BaseWidth = options.BaseWidth,
-            Groups = options.Groups,
+            Groups = resnet ? 1 : options.Groups,
             InputTile = options.InputTile,
             OutputTile = options.OutputTile,
             Depth = same ? options.Depth : null,
-            Norm = same ? options.Norm : null,
+            Norm = same ? options.Norm : resnet ? NormKind.Batch : null,
             Residual = same ? options.Residual : null,
+            EncoderWeights = resnet ? EncoderOrigin(options.Pretrained) : null,
+            EncoderBlocks = resnet ? ImageNetResNet18.Blocks : null,
+            EncoderInput = resnet ? ResNetEncoder.InputConvention : null,
         };
     }
+
+    private static string EncoderOrigin(string pretrained) =>
+        pretrained == PretrainedNames.ImageNet ? ImageNetResNet18.Origin() : PretrainedNames.None;
 
     private static Tensor Loss(Tensor logits, Tensor target, Tensor labelled) =>
         RootSegmentationLoss.Compute(logits, target, labelled);

@@ -30,6 +30,9 @@ internal static partial class NativeMethods
     internal static partial IntPtr rs_nn_max_pool2d(TensorHandle input, long[] kernel, long[] stride, long[] padding, long[] dilation, int ceilMode);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial IntPtr rs_nn_avg_pool2d(TensorHandle input, long[] kernel, long[] stride, long[] padding, int ceilMode, int countIncludePad);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial IntPtr rs_nn_cat(IntPtr[] tensors, int count, long dim);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

@@ -60,7 +60,7 @@ public sealed class Adam : Optimizer
         var m = GetState(index, ExpAvg) ?? SetState(index, ExpAvg, Tensor.Zeros(parameter.Shape, parameter.DType, parameter.Device));
         var v = GetState(index, ExpAvgSq) ?? SetState(index, ExpAvgSq, Tensor.Zeros(parameter.Shape, parameter.DType, parameter.Device));
         NativeMethods.Check(NativeMethods.rs_optim_adam_step_(parameter.Handle, step.Handle, m.Handle, v.Handle,
-            LearningRate, Beta1, Beta2, Eps, WeightDecay, DecoupledWeightDecay ? 1 : 0, 0));
+            LearningRateOf(index), Beta1, Beta2, Eps, WeightDecay, DecoupledWeightDecay ? 1 : 0, 0));
     }
 
     /// <inheritdoc/>

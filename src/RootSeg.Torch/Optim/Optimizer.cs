@@ -12,6 +12,7 @@ public abstract class Optimizer : IDisposable
 {
     private readonly Dictionary<int, OrderedDictionary<string, Tensor>> _state = [];
     private double _learningRate;
+    private double[] _scales;
     private bool _disposed;
 
     /// <summary>Binds the optimiser to <paramref name="parameters"/> (in order: state names use their positions).</summary>
@@ -29,6 +30,7 @@ public abstract class Optimizer : IDisposable
             throw new ArgumentException("a parameter appears more than once", nameof(parameters));
         }
         LearningRate = learningRate;
+        _scales = [.. Enumerable.Repeat(1.0, Parameters.Count)];
     }
 
     /// <summary>The parameters, in the order given.</summary>
@@ -48,6 +50,32 @@ public abstract class Optimizer : IDisposable
             _learningRate = value;
         }
     }
+
+    /// <summary>
+    /// Each parameter's learning rate as a fraction of <see cref="LearningRate"/> (all 1 at first), as PyTorch's
+    /// parameter groups with their own rates give it: schedules change <see cref="LearningRate"/>, and every
+    /// parameter follows in proportion.
+    /// </summary>
+    public IReadOnlyList<double> LearningRateScales => _scales;
+
+    /// <summary>Sets <see cref="LearningRateScales"/>, one value per parameter in order.</summary>
+    /// <exception cref="ArgumentException">The count differs from the parameters' or a value is negative or not finite.</exception>
+    public void SetLearningRateScales(IReadOnlyList<double> scales)
+    {
+        ArgumentNullException.ThrowIfNull(scales);
+        if (scales.Count != Parameters.Count)
+        {
+            throw new ArgumentException($"{scales.Count} scales for {Parameters.Count} parameters", nameof(scales));
+        }
+        if (scales.Any(s => !(s >= 0) || double.IsInfinity(s)))
+        {
+            throw new ArgumentException("every scale must be a finite number >= 0", nameof(scales));
+        }
+        _scales = [.. scales];
+    }
+
+    /// <summary>The learning rate of parameter <paramref name="index"/> in the next step.</summary>
+    protected double LearningRateOf(int index) => LearningRate * _scales[index];
 
     /// <summary>Updates every parameter that has a gradient; parameters without one are left alone.</summary>
     public void Step()

@@ -50,7 +50,7 @@ public sealed class Sgd : Optimizer
         var buffer = GetState(index, MomentumBuffer);
         using var lease = new HandleLease(buffer);
         var pointer = lease[0];
-        NativeMethods.Check(NativeMethods.rs_optim_sgd_step_(parameter.Handle, ref pointer, LearningRate, Momentum,
+        NativeMethods.Check(NativeMethods.rs_optim_sgd_step_(parameter.Handle, ref pointer, LearningRateOf(index), Momentum,
             Dampening, WeightDecay, Nesterov ? 1 : 0, 0));
         if (buffer is null && pointer != IntPtr.Zero)
         {
