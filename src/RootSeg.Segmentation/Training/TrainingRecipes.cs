@@ -66,6 +66,7 @@ public static class TrainingRecipes
             Pretrained = PretrainedNames.ImageNet,
             EncoderLearningRateScale = 0.25,
             FreezeEncoderNorm = true,
+            MaxTilesPerImage = 12,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown recipe (known: {string.Join(", ", All)})"),
     };
