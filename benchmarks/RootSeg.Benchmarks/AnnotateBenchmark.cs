@@ -11,6 +11,7 @@ using RootSeg.Imaging.Synthesis;
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Inference;
 using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Training;
 
 namespace RootSeg.Benchmarks;
 
@@ -19,8 +20,10 @@ namespace RootSeg.Benchmarks;
 /// API while its trainer runs (RootPainter's protocol, Smith et al. 2022, doi:10.1111/nph.18387): the first two photos
 /// get every root pixel and the soil more than 3 px from a root; every later photo gets only the best model's
 /// mistakes (missed root red, false root green). After each photo the simulation waits for EPOCHS epochs. The best
-/// model is then scored on held-out photos against their exact masks.
-/// Arguments: [PHOTOS] [HELD_OUT] [EPOCHS_PER_PHOTO] [SEED] (default 8 6 3 1).
+/// model is then scored on held-out photos against their exact masks. START is where the trainer's network starts:
+/// imagenet (annotate's default, the ResNet-18 U-Net with its ImageNet encoder), scratch (the same network from random
+/// weights) or unet-gn (the paper's U-Net of width 8 from random weights, annotate's earlier default).
+/// Arguments: [PHOTOS] [HELD_OUT] [EPOCHS_PER_PHOTO] [SEED] [START] (default 8 6 3 1 imagenet).
 /// </summary>
 internal sealed class AnnotateBenchmark : IBenchmark
 {
@@ -29,10 +32,19 @@ internal sealed class AnnotateBenchmark : IBenchmark
     public int Run(string[] args)
     {
         int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
-        return RunAsync(Arg(0, 8), Arg(1, 6), Arg(2, 3), Arg(3, 1)).GetAwaiter().GetResult();
+        var start = args.Length > 4 ? args[4] : "imagenet";
+        var training = start switch
+        {
+            "imagenet" => new AnnotateTrainingOptions(),
+            "scratch" => new AnnotateTrainingOptions { Pretrained = PretrainedNames.None },
+            "unet-gn" => AnnotateTrainingOptions.PaperNetwork,
+            _ => throw new ArgumentException($"START must be imagenet, scratch or unet-gn, not '{start}'"),
+        };
+        return RunAsync(Arg(0, 8), Arg(1, 6), Arg(2, 3), Arg(3, 1), start, training).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int count, int heldOut, int epochsPerPhoto, int seed)
+    private static async Task<int> RunAsync(int count, int heldOut, int epochsPerPhoto, int seed, string start,
+        AnnotateTrainingOptions training)
     {
         var clock = Stopwatch.StartNew();
         var work = Path.Combine(Path.GetTempPath(), "rootseg-annotate-benchmark-" + Guid.NewGuid().ToString("N"));
@@ -52,7 +64,7 @@ internal sealed class AnnotateBenchmark : IBenchmark
             var annotated = 0;
             await using (var server = await AnnotateServer.StartAsync(new AnnotateServerOptions
             {
-                ProjectDirectory = project, PhotoDirectory = photos,
+                ProjectDirectory = project, PhotoDirectory = photos, Training = training with { Seed = (ulong)seed },
             }))
             {
                 using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
@@ -81,6 +93,8 @@ internal sealed class AnnotateBenchmark : IBenchmark
             var result = new Dictionary<string, object?>
             {
                 ["benchmark"] = "annotate",
+                ["start"] = start,
+                ["network"] = training.Network,
                 ["photos_annotated"] = count,
                 ["held_out"] = heldOut,
                 ["epochs_per_photo"] = epochsPerPhoto,

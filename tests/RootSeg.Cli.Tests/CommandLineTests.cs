@@ -119,7 +119,7 @@ public sealed partial class CommandLineTests : IDisposable
 
         Assert.Equal(["search", "segment"], UsageOptions.Of(frangi.Name, frangi.Usage).SubCommands);
         var values = UsageOptions.Of(train.Name, train.Usage).Values;
-        Assert.Equal(["paper", "fast"], values["recipe"]);
+        Assert.Equal(["paper", "fast", "transfer"], values["recipe"]);
         Assert.Equal(["step", "poly", "cosine"], values["schedule"]);
         Assert.DoesNotContain("width", values.Keys);
     }
@@ -128,7 +128,7 @@ public sealed partial class CommandLineTests : IDisposable
     [InlineData("rootseg seg", "segment")]
     [InlineData("rootseg segment --ov", "--overlap --overlay --overwrite")]
     [InlineData("rootseg measure --c", "--csv")]
-    [InlineData("rootseg train --recipe ", "fast paper")]
+    [InlineData("rootseg train --recipe ", "fast paper transfer")]
     [InlineData("rootseg evaluate --split s.json --subset t", "test train")]
     [InlineData("rootseg frangi se", "search segment")]
     [InlineData("rootseg frangi segment --par", "--params")]

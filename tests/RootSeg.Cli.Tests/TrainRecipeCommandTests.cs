@@ -62,13 +62,13 @@ public sealed class TrainRecipeCommandTests : IDisposable
         // Usage errors reach the router (exit 2 there) as UsageException.
         var unknown = Assert.Throws<UsageException>(() =>
             TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--recipe", "slow"));
-        Assert.Contains("--recipe must be one of paper, fast", unknown.Message);
+        Assert.Contains("--recipe must be one of paper, fast, transfer", unknown.Message);
         var resumed = Assert.Throws<UsageException>(() =>
             TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["a"], "--resume", "--recipe", "fast"));
         Assert.Contains("--recipe cannot change on --resume", resumed.Message);
         var margin = Assert.Throws<UsageException>(() =>
             TestFolder.Run(new TrainCommand(), "--data", data, "--out", _folder["b"], "--margin", "8"));
-        Assert.Contains("--margin applies to --network unet-same only", margin.Message);
+        Assert.Contains("--margin applies to --network unet-same or resnet18-unet only", margin.Message);
     }
 
     [Theory]

@@ -164,20 +164,34 @@ public sealed class BackgroundTrainer : IDisposable
     private Module CreateNetwork()
     {
         var device = Device.Parse(_options.Device);
+        var wanted = _options.Describe();
         if (_options.InitModel is not null)
         {
             var loaded = ModelFile.Load(_options.InitModel, device, _options.Groups);
             var d = loaded.Description;
-            if (d.Network != NetworkNames.UNetGN || d.BaseWidth != _options.BaseWidth || d.Groups != _options.Groups)
+            if (d.Network != wanted.Network || d.BaseWidth != wanted.BaseWidth || d.Groups != wanted.Groups)
             {
                 loaded.Dispose();
                 throw new InvalidDataException($"{_options.InitModel}: a {d.Network} of width {d.BaseWidth} with " +
-                    $"{d.Groups} groups; start the project with --width {d.BaseWidth} --groups {d.Groups}");
+                    $"{d.Groups} groups; start the project with --network {d.Network} --width {d.BaseWidth} --groups {d.Groups}");
             }
             return loaded.Network;
         }
         Engine.ManualSeed(_options.Seed);
-        return NetworkFactory.Create(_options.Describe(), device);
+        var network = NetworkFactory.Create(wanted, device);
+        if (_options.Pretrained == PretrainedNames.ImageNet && network is ResNetUNet resnet)
+        {
+            try
+            {
+                ImageNetResNet18.LoadInto(resnet.Encoder);
+            }
+            catch
+            {
+                network.Dispose();
+                throw;
+            }
+        }
+        return network;
     }
 
     // One epoch on the annotations as they are now; true when a new best model was saved.
@@ -243,8 +257,7 @@ public sealed class BackgroundTrainer : IDisposable
 
     private double Score(Module network, IReadOnlyList<TrainingImage> validation)
     {
-        var inference = new InferenceNetwork(network, _options.InputTile - UNetGN.OutputSize(_options.InputTile),
-            _options.InputTile, UNetGN.IsValidInputSize, Device.Parse(_options.Device));
+        var inference = InferenceNetwork.For(network, _options.Describe(), Device.Parse(_options.Device));
         return PhotoScorer.Score(new Segmenter(inference), validation).F1;
     }
 

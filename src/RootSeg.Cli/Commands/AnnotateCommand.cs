@@ -1,5 +1,7 @@
 using RootSeg.Annotate.Server;
 using RootSeg.Annotate.Training;
+using RootSeg.Segmentation.Models;
+using RootSeg.Segmentation.Training;
 using RootSeg.Torch;
 
 namespace RootSeg.Cli.Commands;
@@ -17,7 +19,8 @@ internal sealed class AnnotateCommand : ICommand
     public string Summary => "annotate photos in the browser while a model trains on the annotations (RootPainter-style)";
 
     public string Usage => $"""
-        usage: rootseg annotate --project DIR [--photos PHOTOS] [--port N] [--device cpu|cuda] [options]
+        usage: rootseg annotate --project DIR [--photos PHOTOS] [--port N] [--device cpu|cuda]
+                                [--network resnet18-unet|unet-gn] [--pretrained imagenet|none] [options]
 
         Serves a page on 127.0.0.1 for painting roots (red) and background (green) on photos, and trains a U-Net on
         the annotations in the background; each photo shows the newest model's segmentation, so you only correct its
@@ -28,11 +31,17 @@ internal sealed class AnnotateCommand : ICommand
           --project DIR   project folder (created when missing)
           --photos DIR    photo folder (needed when the project is new; default: the project's, or DIR/photos)
           --port N        port on 127.0.0.1 (default: a free one)
-          --device D      cpu (default) or cuda[:N]; cuda trains the paper's width-64 network on 572 px tiles
-          --width N       first-level channels (default {Defaults.BaseWidth} on cpu)
-          --groups N      GroupNorm groups (default {Defaults.Groups} on cpu)
-          --tile PX       training tile side, 188 + 16k (default {Defaults.InputTile} on cpu)
-          --init MODEL    start from this model instead of random weights
+          --device D      cpu (default) or cuda[:N]; cuda trains on 576 px tiles (unet-gn: 572, width 64)
+          --network N     resnet18-unet (default: a U-Net whose ResNet-18 encoder starts from ImageNet, so the first
+                          annotated photos already give a useful model) or unet-gn (the paper's U-Net, width
+                          {AnnotateTrainingOptions.PaperNetwork.BaseWidth}, {AnnotateTrainingOptions.PaperNetwork.Groups} groups, {AnnotateTrainingOptions.PaperNetwork.InputTile} px tiles, from random weights); a project
+                          that has trained before goes on with its network
+          --pretrained P  imagenet (default) or none: where the resnet18-unet encoder starts
+          --width N       first-level channels (unet-gn; default {AnnotateTrainingOptions.PaperNetwork.BaseWidth} on cpu)
+          --groups N      GroupNorm groups (unet-gn; default {AnnotateTrainingOptions.PaperNetwork.Groups} on cpu)
+          --tile PX       training tile side: a multiple of 32 for resnet18-unet (default {Defaults.InputTile}), 188 + 16k
+                          for unet-gn
+          --init MODEL    start from this model instead of random or ImageNet weights
           --threads N     libtorch threads (default: one per core)
         """;
 
@@ -56,12 +65,29 @@ internal sealed class AnnotateCommand : ICommand
         {
             throw new UsageException($"--device {device}: this libtorch has no usable CUDA device");
         }
-        var training = parsed.Type == DeviceType.Cuda ? AnnotateTrainingOptions.ForCuda(device) : Defaults;
+        var network = options.String("network");
+        var start = network switch
+        {
+            null or NetworkNames.ResNet18UNet => Defaults,
+            NetworkNames.UNetGN => AnnotateTrainingOptions.PaperNetwork,
+            _ => throw new UsageException($"--network must be {NetworkNames.ResNet18UNet} or {NetworkNames.UNetGN}, not '{network}'"),
+        };
+        var pretrained = options.String("pretrained");
+        if (pretrained is not null && !PretrainedNames.IsKnown(pretrained))
+        {
+            throw new UsageException($"--pretrained must be one of {string.Join(", ", PretrainedNames.All)}, not '{pretrained}'");
+        }
+        if (network is null && File.Exists(Path.Combine(project, "models", "run", "checkpoint.safetensors")))
+        {
+            start = start.ContinuingRun(Path.Combine(project, "models", "run"));
+        }
+        var training = parsed.Type == DeviceType.Cuda ? start.ForCuda(device) : start;
         training = training with
         {
+            Pretrained = pretrained ?? training.Pretrained,
             BaseWidth = options.Int("width", training.BaseWidth, 1, 4096),
             Groups = options.Int("groups", training.Groups, 1, 4096),
-            InputTile = options.Int("tile", training.InputTile, 188, 65536),
+            InputTile = options.Int("tile", training.InputTile, 32, 65536),
             InitModel = options.String("init"),
         };
         options.ThrowIfUnused();

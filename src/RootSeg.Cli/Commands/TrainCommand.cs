@@ -38,8 +38,8 @@ internal sealed class TrainCommand : ICommand
                          decay 0.01), 50 warm-up steps, poly decay over the planned epochs, a threshold tuned
                          on the validation images, channels-last, bf16 where the processor has bfloat16
                          instructions (AVX-512 BF16, AMX) or on CUDA; transfer: the fast recipe's training with
-                         resnet18-unet, its encoder starting from ImageNet (encoder lr x0.25, its batch-norm
-                         statistics frozen). Flags below override it.
+                         resnet18-unet, its encoder starting from ImageNet at a quarter of the learning rate,
+                         12 tiles per photo and epoch. Flags below override it.
           --minutes M    wall-clock budget (training + validation): epochs are planned to fit it, the decaying
                          schedules end with it, training stops when it is spent and the best epoch is kept
           --network N    unet-gn (the paper's, valid convolutions) or unet-same (same padding, output = the tile
@@ -48,7 +48,8 @@ internal sealed class TrainCommand : ICommand
           --pretrained P imagenet (default for resnet18-unet): the encoder starts from the ImageNet ResNet-18 that
                          ships with RootSeg; none: from random weights
           --encoder-lr-scale F  the encoder's learning rate as a fraction of --lr (transfer: 0.25)
-          --encoder-norm E  frozen: the encoder's batch norms keep their statistics (transfer); trained: they learn
+          --encoder-norm E  trained (default): the encoder's batch norms learn their statistics; frozen: they keep
+                         those they came with
           --frozen-stages N  leave the first N parts of the encoder untrained (stem, then stages 1-4; default 0)
           --width W      channels of the first level (default 64; levels W..16W); --groups G must divide it (default:
                          the largest of the paper's 32 that divides W and is at most W/2, e.g. 4 for width 8)
@@ -239,7 +240,7 @@ internal sealed class TrainCommand : ICommand
             {
                 if (margin is not null)
                 {
-                    throw new UsageException("--margin applies to --network unet-same only (unet-gn's output is fixed by its valid convolutions)");
+                    throw new UsageException("--margin applies to --network unet-same or resnet18-unet only (unet-gn's output is fixed by its valid convolutions)");
                 }
                 if (!UNetGN.IsValidInputSize(inputTile))
                 {

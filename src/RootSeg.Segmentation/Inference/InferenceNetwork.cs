@@ -19,8 +19,8 @@ namespace RootSeg.Segmentation.Inference;
 public sealed record InferenceNetwork(Module Network, int Shrink, int NativeTile, Func<int, bool> IsValidTile, Device Device)
 {
     /// <summary>
-    /// The network of a loaded model: a <see cref="UNetGN"/> or <see cref="UNetSame"/> accepts every size its
-    /// IsValidInputSize allows; another network only sizes whose output stays positive, with the shrink its
+    /// The network of a loaded model: a <see cref="UNetGN"/>, <see cref="UNetSame"/> or <see cref="ResNetUNet"/>
+    /// accepts every size its IsValidInputSize allows; another network only sizes whose output stays positive, with the shrink its
     /// description states.
     /// </summary>
     /// <param name="model">The loaded model; not owned.</param>
@@ -29,20 +29,36 @@ public sealed record InferenceNetwork(Module Network, int Shrink, int NativeTile
     public static InferenceNetwork FromModel(LoadedModel model, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var description = model.Description;
+        return For(model.Network, model.Description, device, model.Path);
+    }
+
+    /// <summary>
+    /// A network and its description, as <see cref="FromModel"/> takes them from a loaded model (for a network being
+    /// trained, say).
+    /// </summary>
+    /// <param name="network">The module, in evaluation mode; not owned.</param>
+    /// <param name="description">Its tiles.</param>
+    /// <param name="device">Where the network's tensors live (CPU when null).</param>
+    /// <param name="origin">Named in the error message.</param>
+    /// <exception cref="ArgumentException">The description's tiles do not shrink by an even amount.</exception>
+    public static InferenceNetwork For(Module network, ModelDescription description, Device? device = null, string origin = "network")
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(description);
         var shrink = description.InputTile - description.OutputTile;
         if (shrink < 0 || shrink % 2 != 0)
         {
             throw new ArgumentException(
-                $"{model.Path}: input tile {description.InputTile} and output tile {description.OutputTile} do not " +
-                "differ by an even, non-negative amount", nameof(model));
+                $"{origin}: input tile {description.InputTile} and output tile {description.OutputTile} do not " +
+                "differ by an even, non-negative amount", nameof(description));
         }
-        Func<int, bool> valid = model.Network switch
+        Func<int, bool> valid = network switch
         {
             UNetGN => UNetGN.IsValidInputSize,
             UNetSame same => same.IsValidInputSize,
+            ResNetUNet resnet => resnet.IsValidInputSize,
             _ => s => s > shrink,
         };
-        return new InferenceNetwork(model.Network, shrink, description.InputTile, valid, device ?? Device.Cpu);
+        return new InferenceNetwork(network, shrink, description.InputTile, valid, device ?? Device.Cpu);
     }
 }

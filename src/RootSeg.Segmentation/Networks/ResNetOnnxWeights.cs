@@ -21,6 +21,18 @@ internal static class ResNetOnnxWeights
     /// <exception cref="WeightFileException">The graph is not a ResNet-18 of this layout.</exception>
     public static (List<(string Name, Tensor Value)> Weights, int[] Blocks) Map(OnnxModel model)
     {
+        try
+        {
+            return MapGraph(model);
+        }
+        catch (FormatException e)
+        {
+            throw new WeightFileException(model.Path, $"is not the ResNet-18 RootSeg reads as an encoder: {e.Message}", e);
+        }
+    }
+
+    private static (List<(string Name, Tensor Value)> Weights, int[] Blocks) MapGraph(OnnxModel model)
+    {
         var graph = new Graph(model);
         var result = new List<(string, Tensor)>();
         var stem = model.Nodes.FirstOrDefault(n => n.OpType == "Conv")

@@ -12,7 +12,10 @@ namespace RootSeg.Segmentation.Training;
 /// arXiv:1711.05101) with a short linear warm-up and nnU-Net's polynomial decay (Isensee et al. 2021,
 /// doi:10.1038/s41592-020-01008-z) over the planned epochs, and a root-probability threshold chosen on the validation
 /// images, with kernels and batches in channels-last order and bfloat16 autocast where the processor has bfloat16
-/// instructions. Both use the paper's loss, sampling and augmentation.
+/// instructions. <see cref="Transfer"/> trains the same way a U-Net whose ResNet-18 encoder starts from ImageNet
+/// (transfer learning; Yosinski et al. 2014, arXiv:1411.1792), the encoder at a quarter of the decoder's rate with its
+/// batch-norm statistics learning, 12 tiles per photo and epoch so that epochs (and validation) come every few
+/// minutes. All three use the paper's loss, sampling and augmentation.
 /// </summary>
 public static class TrainingRecipes
 {
@@ -65,7 +68,6 @@ public static class TrainingRecipes
             Groups = 1,
             Pretrained = PretrainedNames.ImageNet,
             EncoderLearningRateScale = 0.25,
-            FreezeEncoderNorm = true,
             MaxTilesPerImage = 12,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"unknown recipe (known: {string.Join(", ", All)})"),

@@ -20,6 +20,8 @@ public sealed class ResumeTests
     [InlineData(TinyRun.FastVariant, 1, 2)] // bfloat16 autocast and channels-last
     [InlineData(TinyRun.FastVariant, 2, 1)]
     [InlineData(TinyRun.DeviceAugmentationVariant, 1, 2)] // crops on the host, augmentation as tensor ops
+    [InlineData(TinyRun.TransferVariant, 1, 2)] // encoder rate scale, frozen stem and batch-norm statistics
+    [InlineData(TinyRun.TransferVariant, 2, 1)]
     public void ResumeReproducesTheUninterruptedRunBitForBit(string variant, int cancelEpoch, int cancelBatch)
     {
         using var run = new TinyRun();

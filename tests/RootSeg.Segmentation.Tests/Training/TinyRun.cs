@@ -60,6 +60,15 @@ internal sealed class TinyRun : IDisposable
     /// <summary><see cref="FastVariant"/> with the tiles augmented on the device.</summary>
     public const string DeviceAugmentationVariant = "device-augmentation";
 
+    /// <summary>
+    /// The transfer recipe's fine-tuning on a small ResNet U-Net (width 8, one block per stage, 32 -> 24 tiles): the
+    /// encoder at a quarter of the rate, its batch-norm statistics and its stem frozen.
+    /// </summary>
+    public const string TransferVariant = "transfer";
+
+    /// <summary>The input tile of <see cref="TransferVariant"/>, a multiple of the encoder's stride 32.</summary>
+    public const int TransferTile = 32;
+
     /// <summary>The options of a variant of the tiny run.</summary>
     public static TrainingOptions OptionsFor(string variant) => variant switch
     {
@@ -89,6 +98,16 @@ internal sealed class TinyRun : IDisposable
             TuneThreshold = true,
         },
         DeviceAugmentationVariant => OptionsFor(FastVariant) with { AugmentOnDevice = true },
+        TransferVariant => OptionsFor(FastVariant) with
+        {
+            Network = NetworkNames.ResNet18UNet,
+            BaseWidth = 8,
+            InputTile = TransferTile,
+            OutputTile = TransferTile - 8,
+            EncoderLearningRateScale = 0.25,
+            FreezeEncoderNorm = true,
+            FrozenEncoderStages = 1,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, "unknown variant"),
     };
 
@@ -102,11 +121,15 @@ internal sealed class TinyRun : IDisposable
     /// <summary>A freshly initialised network of a variant; the same weights for the same seed.</summary>
     public static Module Network(string variant, ulong seed = 5)
     {
-        if (variant is not (UNetSameVariant or FastVariant or DeviceAugmentationVariant))
+        if (variant is not (UNetSameVariant or FastVariant or DeviceAugmentationVariant or TransferVariant))
         {
             return Network(seed);
         }
         Engine.ManualSeed(seed);
+        if (variant == TransferVariant)
+        {
+            return new ResNetUNet(8, [1, 1, 1, 1], margin: 4);
+        }
         return new UNetSame(4, 1, NormKind.Batch, 1, residual: false, margin: 1);
     }
 

@@ -65,6 +65,10 @@ internal sealed class OnnxGraphRun
         {
             throw new WeightFileException(_model.Path, e.Message, e);
         }
+        catch (FormatException e)
+        {
+            throw new WeightFileException(_model.Path, $"node '{node.Name}' ({node.OpType}): {e.Message}", e);
+        }
         catch (TorchException e)
         {
             throw new WeightFileException(_model.Path, $"node '{node.Name}' ({node.OpType}) failed: {e.Message}", e);
