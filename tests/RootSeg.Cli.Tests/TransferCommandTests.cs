@@ -75,7 +75,7 @@ public sealed class TransferCommandTests : IDisposable
         var options = Json(Path.Combine(run, "checkpoint.json")).GetProperty("options");
         // Everything else is the recipe's.
         Assert.Equal(0.25, options.GetProperty("encoderLearningRateScale").GetDouble());
-        Assert.Equal(12, options.GetProperty("maxTilesPerImage").GetInt32());
+        Assert.Equal("poly", options.GetProperty("schedule").GetString());
         Assert.Equal("adamw", options.GetProperty("optimizer").GetString());
     }
 
