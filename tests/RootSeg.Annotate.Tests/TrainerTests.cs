@@ -8,8 +8,8 @@ namespace RootSeg.Annotate.Tests;
 /// <summary>The background trainer through the server: first model, segmentation of a photo, resuming after a restart.</summary>
 public sealed class TrainerTests : IDisposable
 {
-    /// <summary>Tiny settings so that an epoch takes about a second on a CPU.</summary>
-    internal static readonly AnnotateTrainingOptions Tiny = new()
+    /// <summary>Tiny settings (the paper's network, small) so that an epoch takes about a second on a CPU.</summary>
+    internal static readonly AnnotateTrainingOptions Tiny = AnnotateTrainingOptions.PaperNetwork with
     {
         BaseWidth = 8, Groups = 4, InputTile = 252, BatchSize = 4, CandidatesPerImage = 8, MaxTilesPerImage = 4,
     };
@@ -82,6 +82,39 @@ public sealed class TrainerTests : IDisposable
             trainer.Dispose();
             Assert.Equal("stopped", trainer.Status.State);
         }
+    }
+
+    [Fact]
+    public async Task ByDefaultTheFirstModelStartsFromTheImageNetEncoderAndARestartKeepsTheNetwork()
+    {
+        // The default network on small tiles, so that an epoch stays short on a CPU.
+        var training = new AnnotateTrainingOptions { InputTile = 64, Margin = 8, CandidatesPerImage = 8, MaxTilesPerImage = 2 };
+        Assert.Equal("resnet18-unet", training.Network);
+        var options = new AnnotateServerOptions
+        {
+            ProjectDirectory = _data.Directory, PhotoDirectory = _data.Photos, Training = training,
+        };
+        await using (var server = await AnnotateServer.StartAsync(options))
+        {
+            using var client = ApiClient.For(server);
+            foreach (var name in server.Project.Photos.Take(2))
+            {
+                using var truth = _data.Mask(name);
+                using var rgba = TestProject.Rgba(_data.Size, _data.Size, (x, y) => truth[x, y] == 1 || x % 3 == 0,
+                    (x, y) => truth[x, y] == 1);
+                Assert.Equal(HttpStatusCode.OK, (await client.PutPng(name, _data.Png(rgba))).StatusCode);
+            }
+            await WaitForState(client, s => s.GetProperty("modelVersion").GetInt32() >= 1);
+        }
+        var model = RootSeg.Segmentation.Models.ModelFile.ReadDescription(Path.Combine(_data.Directory, "models", "best.safetensors"));
+        Assert.Equal("resnet18-unet", model.Network);
+        Assert.StartsWith("imagenet: ResNet18.onnx", model.EncoderWeights);
+
+        // A project that began with the ResNet U-Net goes on with it even where the caller's default is another.
+        var continuing = AnnotateTrainingOptions.PaperNetwork.ContinuingRun(Path.Combine(_data.Directory, "models", "run"));
+        Assert.Equal(("resnet18-unet", 64, 64, 48), (continuing.Network, continuing.BaseWidth, continuing.InputTile,
+            continuing.InputTile - 2 * continuing.Margin));
+        Assert.Same(Tiny, Tiny.ContinuingRun(Path.Combine(_data.Root, "no-run-here")));
     }
 
     private static async Task<string?> WaitForState(HttpClient client, Func<System.Text.Json.JsonElement, bool> done)

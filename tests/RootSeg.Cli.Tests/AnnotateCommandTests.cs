@@ -14,8 +14,17 @@ public sealed class AnnotateCommandTests : IDisposable
         var missing = Assert.Throws<UsageException>(() => TestFolder.Run(new AnnotateCommand(), "--photos", _folder.Root));
         Assert.Contains("--project", missing.Message, StringComparison.Ordinal);
         var tile = Assert.Throws<UsageException>(() =>
-            TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--tile", "200"));
+            TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--network", "unet-gn", "--tile", "200"));
         Assert.Contains("188 + 16k", tile.Message, StringComparison.Ordinal);
+        var resnetTile = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--tile", "200"));
+        Assert.Contains("multiple of 32", resnetTile.Message, StringComparison.Ordinal);
+        var network = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--network", "unet-same"));
+        Assert.Contains("--network must be resnet18-unet or unet-gn", network.Message, StringComparison.Ordinal);
+        var width = Assert.Throws<UsageException>(() =>
+            TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--width", "32"));
+        Assert.Contains("ImageNet weights need the ResNet-18 width 64", width.Message, StringComparison.Ordinal);
         Assert.Throws<UsageException>(() => TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--device", "tpu"));
         Assert.Throws<UsageException>(() => TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--port", "70000"));
     }
