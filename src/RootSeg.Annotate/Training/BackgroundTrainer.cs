@@ -177,21 +177,7 @@ public sealed class BackgroundTrainer : IDisposable
             }
             return loaded.Network;
         }
-        Engine.ManualSeed(_options.Seed);
-        var network = NetworkFactory.Create(wanted, device);
-        if (_options.Pretrained == PretrainedNames.ImageNet && network is ResNetUNet resnet)
-        {
-            try
-            {
-                ImageNetResNet18.LoadInto(resnet.Encoder);
-            }
-            catch
-            {
-                network.Dispose();
-                throw;
-            }
-        }
-        return network;
+        return TrainingSession.NewNetwork(_options.ToTrainingOptions(1), device);
     }
 
     // One epoch on the annotations as they are now; true when a new best model was saved.

@@ -112,22 +112,6 @@ public sealed partial class UNetGN : Module
         return scope.Keep(logits);
     }
 
-    private static void CheckInput(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var shape = input.Shape;
-        if (shape.Length != 4 || shape[1] != InputChannels)
-        {
-            throw new ArgumentException(
-                $"expected a batch (N, {InputChannels}, H, W), not a tensor of shape [{string.Join(", ", shape)}]", nameof(input));
-        }
-        foreach (var (size, axis) in new[] { (shape[2], "height"), (shape[3], "width") })
-        {
-            if (size > int.MaxValue || !IsValidInputSize((int)size))
-            {
-                throw new ArgumentException($"the input {axis} {size} is not a valid U-Net input size; {NearestValid(size)}",
-                    nameof(input));
-            }
-        }
-    }
+    private static void CheckInput(Tensor input) => TileBatch.Check(input, InputChannels, IsValidInputSize,
+        (axis, size) => $"the input {axis} {size} is not a valid U-Net input size; {NearestValid(size)}");
 }

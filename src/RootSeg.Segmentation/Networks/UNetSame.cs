@@ -131,30 +131,9 @@ public sealed class UNetSame : Module
         }
         var logits = _out.Forward(x);
         x.Dispose();
-        if (Margin == 0)
-        {
-            return scope.Keep(logits);
-        }
-        using var rows = logits.Narrow(2, Margin, logits.Size(2) - 2 * Margin);
-        return scope.Keep(rows.Narrow(3, Margin, logits.Size(3) - 2 * Margin));
+        return scope.Keep(Margin == 0 ? logits : TileBatch.CropMargin(logits, Margin));
     }
 
-    private void CheckInput(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var shape = input.Shape;
-        if (shape.Length != 4 || shape[1] != InputChannels)
-        {
-            throw new ArgumentException(
-                $"expected a batch (N, {InputChannels}, H, W), not a tensor of shape [{string.Join(", ", shape)}]", nameof(input));
-        }
-        foreach (var (size, axis) in new[] { (shape[2], "height"), (shape[3], "width") })
-        {
-            if (size > int.MaxValue || !IsValidInputSize((int)size))
-            {
-                throw new ArgumentException(
-                    $"the input {axis} {size} must be a multiple of {1 << Depth} larger than {2 * Margin}", nameof(input));
-            }
-        }
-    }
+    private void CheckInput(Tensor input) => TileBatch.Check(input, InputChannels, IsValidInputSize,
+        (axis, size) => $"the input {axis} {size} must be a multiple of {1 << Depth} larger than {2 * Margin}");
 }

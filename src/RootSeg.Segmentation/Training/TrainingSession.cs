@@ -112,7 +112,21 @@ public static class TrainingSession
             }
             return (loaded.Network, options);
         }
-        // The seed fixes the He initialisation; on resume the checkpoint's weights replace it.
+        return (NewNetwork(options, device), options);
+    }
+
+    /// <summary>
+    /// The untrained network that <paramref name="options"/> describe: He-initialised from the run's seed, its encoder
+    /// (if it has one) with ImageNet weights when <see cref="TrainingOptions.Pretrained"/> says so. On resume the
+    /// checkpoint's weights replace these.
+    /// </summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="device">Where the network's tensors live.</param>
+    /// <returns>The network; the caller disposes it.</returns>
+    /// <exception cref="Torch.Serialization.WeightFileException">The ImageNet weights cannot be read.</exception>
+    public static Module NewNetwork(TrainingOptions options, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         Engine.ManualSeed(options.Seed);
         var network = NetworkFactory.Create(Describe(options), device);
         if (options.Pretrained == PretrainedNames.ImageNet && network is ResNetUNet resnet)
@@ -127,7 +141,7 @@ public static class TrainingSession
                 throw;
             }
         }
-        return (network, options);
+        return network;
     }
 
     /// <summary>The description of the network that <paramref name="options"/> train.</summary>
