@@ -152,6 +152,23 @@ public sealed class AnalyseShardTests : IDisposable
     }
 
     [Fact]
+    public void ABrokenPartIsNamedByTheMergeAndReplacedByItsShard()
+    {
+        var dataset = AnalyseInputs.Synth(_folder, 4);
+        string[] args = ["--masks", Path.Combine(dataset, "annotations"), "--in", Path.Combine(dataset, "photos"), "--out", _folder["out"]];
+        Analyse(Shard(args, 2, 2));
+        Directory.CreateDirectory(_folder["out/parts"]);
+        File.WriteAllText(_folder["out/parts/analyse-1-of-2.json"], "{\"schema\": \"rootseg.analyse-part/1\", \"shard\"");
+
+        var (code, _, error) = TestFolder.Rootseg("merge", "--out", _folder["out"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("analyse-1-of-2.json: not a readable analysis part", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Contains("shard 1/2: segmented 0, measured 2 of 2 photos", Analyse(Shard(args, 1, 2)).Out);
+        Assert.Equal(0, Merge(_folder["out"]).Code);
+    }
+
+    [Fact]
     public void MergeOfAFolderWithoutPartsSaysSo()
     {
         var (code, _, error) = TestFolder.Rootseg("merge", "--out", _folder.Folder("empty"));

@@ -43,7 +43,8 @@ cluster_start() {
 
     local ctld_port slurmd_port
     ctld_port=$(free_port) && slurmd_port=$(free_port) || { echo "no free TCP port for slurmctld and slurmd" >&2; return 1; }
-    # cred_expire: how long a requeued job waits before it may start again (default 120 s).
+    # cred_expire: how long a requeued job waits before it may start again (default 120 s). KillWait: the most a job
+    # stopped by SIGTERM has to save its state before SIGKILL, generous for a machine under load.
     cat >"$dir/slurm.conf" <<CONF
 ClusterName=rootseg-test
 SlurmctldHost=$host
@@ -69,7 +70,7 @@ JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MpiDefault=none
 ReturnToService=2
-KillWait=30
+KillWait=120
 MinJobAge=600
 NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP

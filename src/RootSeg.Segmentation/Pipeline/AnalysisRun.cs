@@ -30,8 +30,7 @@ public static class AnalysisRun
     /// <returns>The totals; with a shard, those of the shard's photos.</returns>
     /// <exception cref="ArgumentException">Bad options, or no segmenter and no masks folder.</exception>
     /// <exception cref="FileNotFoundException">The input is neither a photo nor a folder.</exception>
-    /// <exception cref="InvalidDataException">No photos, an unreadable metadata table, or an unreadable part of an
-    /// earlier run of the shard.</exception>
+    /// <exception cref="InvalidDataException">No photos, or an unreadable metadata table.</exception>
     public static AnalysisSummary Run(AnalysisOptions options, Segmenter? segmenter, IProgress<AnalysisEvent>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +49,7 @@ public static class AnalysisRun
         Directory.CreateDirectory(output);
         var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
         var partPath = Path.Combine(output, AnalysisFiles.Part(options.Shard));
-        var previousPart = options.Shard.Count > 1 ? AnalysisPart.Read(partPath) : null;
+        var previousPart = options.Shard.Count > 1 ? PreviousPart(partPath) : null;
 
         var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
         var segmented = 0;
@@ -114,6 +113,19 @@ public static class AnalysisRun
             MeasureFailures = failures.Select(f => new PartProblem(position[f.Photo], f.Photo, f.Problem)).ToList(),
         }.Write(shard.Path);
         return new AnalysisSummary(photos.Count, segmented, measured.Count, false, Ordered(photos, shard.LeftOut.Concat(failures)), outputs);
+    }
+
+    // The shard's part of an earlier run; one that cannot be read is as good as none, since this run replaces it.
+    private static AnalysisPart? PreviousPart(string path)
+    {
+        try
+        {
+            return AnalysisPart.Read(path);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static (IReadOnlyList<(string, string)> Masks, int Segmented) Segment(IReadOnlyList<string> photos, string folder,
