@@ -43,11 +43,12 @@ cluster_start() {
 
     local ctld_port slurmd_port
     ctld_port=$(free_port) && slurmd_port=$(free_port) || { echo "no free TCP port for slurmctld and slurmd" >&2; return 1; }
+    # The daemons reach each other on 127.0.0.1, so that the host's name need not resolve.
     # cred_expire: how long a requeued job waits before it may start again (default 120 s). KillWait: the most a job
     # stopped by SIGTERM has to save its state before SIGKILL, generous for a machine under load.
     cat >"$dir/slurm.conf" <<CONF
 ClusterName=rootseg-test
-SlurmctldHost=$host
+SlurmctldHost=$host(127.0.0.1)
 SlurmctldPort=$ctld_port
 SlurmdPort=$slurmd_port
 SlurmUser=root
@@ -72,7 +73,7 @@ MpiDefault=none
 ReturnToService=2
 KillWait=120
 MinJobAge=600
-NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
+NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
     export SLURM_CONF=$dir/slurm.conf
