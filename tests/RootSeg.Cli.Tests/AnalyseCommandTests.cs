@@ -1,8 +1,5 @@
 using RootSeg.Analysis.Csv;
 using RootSeg.Cli.Commands;
-using RootSeg.Segmentation.Models;
-using RootSeg.Segmentation.Networks;
-using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -12,34 +9,14 @@ public sealed class AnalyseCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    // A random-weight network: its masks are arbitrary, which is all an end-to-end test of the plumbing needs. Input
-    // 252 gives output 68, so a 64 px synthetic photo takes one tile.
-    private string SaveModel(ulong seed = 5, string name = "model.safetensors")
-    {
-        Engine.ManualSeed(seed);
-        using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var path = _folder[name];
-        ModelFile.Save(path, network, new ModelDescription
-        {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 252, OutputTile = 68,
-        });
-        return path;
-    }
+    private string SaveModel(ulong seed = 5, string name = "model.safetensors") => AnalyseInputs.Model(_folder, seed, name);
 
-    private string Synth(int count)
-    {
-        var dataset = _folder["dataset"];
-        var (code, _, _) = TestFolder.Run(new SynthCommand(), "--out", dataset, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--width", "64", "--height", "64", "--seed", "3");
-        Assert.Equal(0, code);
-        return dataset;
-    }
+    private string Synth(int count) => AnalyseInputs.Synth(_folder, count);
 
     private static string Annotation(string dataset, string photo) =>
         Path.Combine(dataset, "annotations", Path.GetFileNameWithoutExtension(photo) + ".png");
 
-    private static string[] ErrorLines(string error) =>
-        error.Split('\n').Where(l => l.StartsWith("rootseg analyse: ", StringComparison.Ordinal)).ToArray();
+    private static string[] ErrorLines(string error) => AnalyseInputs.ErrorLines(error, "analyse");
 
     [Fact]
     public void FolderWithOneBadPhotoGivesARowPerGoodPhotoAnErrorLineDepthProfileAndRhizoVisionTableAndARerunDoesNothing()

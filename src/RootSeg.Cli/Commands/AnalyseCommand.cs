@@ -53,8 +53,13 @@ internal sealed class AnalyseCommand : ICommand
           --depth-offset-mm X   added to every window depth (default 0)
           --band-mm W           depth band width (default 50)
           --depth-of-field-mm F soil depth an image sees, for root length density (default 2)
+          --shard K/N           analyse photos K, K+N, K+2N, ... (1-based) of the sorted list, for cluster array
+                                jobs: writes DIR/parts/analyse-K-of-N.json instead of the tables; once every
+                                shard is done, 'rootseg merge --out DIR' writes the tables one run would
+          --pipeline N          photos decoded ahead and written behind the network at once (default 1 on the
+                                CPU, 4 on CUDA)
           --device D            cpu (default) or cuda[:N]
-          --threads N           CPU threads for the network (default: one per core)
+          --threads N           CPU threads for the network, and masks measured at once (default: one per core)
         """;
 
     public int Run(CommandOptions options)
@@ -73,6 +78,9 @@ internal sealed class AnalyseCommand : ICommand
         var depthOfField = options.Double("depth-of-field-mm", 2, 1e-6, 1e6);
         var deviceText = options.String("device");
         var threads = options.Int("threads", 0, 0, 1024);
+        var shard = ShardOption.Read(options);
+        var device = ModelLoading.ParseDevice(deviceText);
+        var pipeline = options.Int("pipeline", device.Type == DeviceType.Cuda ? 4 : 1, 1, 64);
         options.ThrowIfUnused();
 
         if (modelPath is null == (masks is null))
@@ -111,7 +119,6 @@ internal sealed class AnalyseCommand : ICommand
             if (modelPath is not null)
             {
                 Engine.Configure(EngineOptions.Default with { Threads = threads });
-                var device = ModelLoading.ParseDevice(deviceText);
                 model = ModelLoading.Load(modelPath, device);
                 // The threshold the model chose on its validation images, as segment uses it, else the paper's 0.5.
                 segmenter = new Segmenter(InferenceNetwork.FromModel(model, device), new SegmenterOptions
@@ -124,6 +131,7 @@ internal sealed class AnalyseCommand : ICommand
             {
                 Input = input, OutputDirectory = output, MasksDirectory = masks, Calibration = calibration, Depth = depth,
                 DepthOfFieldMm = depthOfField, ModelIdentity = modelPath is null ? "" : ModelFingerprint.Of(modelPath),
+                Shard = shard, Pipeline = pipeline, MeasureThreads = threads,
             }, segmenter, progress);
         }
         finally
@@ -150,10 +158,16 @@ internal sealed class AnalyseCommand : ICommand
             Console.Error.WriteLine($"rootseg analyse: {photo}: {problem}");
         }
         var good = summary.Photos - summary.Failures.Count;
+        var sharded = settings.Shard.Count > 1;
+        var shard = sharded ? $"shard {settings.Shard}: " : "";
         Console.WriteLine(summary.UpToDate
-            ? string.Create(CultureInfo.InvariantCulture, $"up to date: {good} of {summary.Photos} photos analysed earlier, nothing to do ({settings.OutputDirectory})")
+            ? string.Create(CultureInfo.InvariantCulture, $"{shard}up to date: {good} of {summary.Photos} photos analysed earlier, nothing to do ({settings.OutputDirectory})")
             : string.Create(CultureInfo.InvariantCulture,
-                $"segmented {summary.Segmented}, measured {summary.Measured} of {summary.Photos} photos, failed {summary.Failures.Count}; wrote {string.Join(", ", summary.Outputs)} into {settings.OutputDirectory}"));
+                $"{shard}segmented {summary.Segmented}, measured {summary.Measured} of {summary.Photos} photos, failed {summary.Failures.Count}; wrote {string.Join(", ", summary.Outputs)} into {settings.OutputDirectory}"));
+        if (sharded)
+        {
+            Console.WriteLine($"once every shard is done: rootseg merge --out {settings.OutputDirectory}");
+        }
         return summary.Failures.Count > 0 ? 1 : 0;
     }
 

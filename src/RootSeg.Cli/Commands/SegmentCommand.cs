@@ -52,7 +52,7 @@ internal sealed class SegmentCommand : ICommand
           --probabilities     also write DIR/STEM.prob.png (probability x 255)
           --overlay           also write DIR/STEM.overlay.jpg (roots tinted red)
           --crop X,Y,W,H      segment only this rectangle of every photo
-          --shard K/N         take files K, K+N, K+2N, ... (1-based) of the sorted list, for cluster array jobs
+        {ShardOption.Usage}
           --threads N         CPU threads for the network (default: one per core)
           --precision P       fp32 (default) or bf16: bfloat16 autocast, convolutions in bfloat16 and
                               normalisation and softmax in float32; several times faster on a GPU with
@@ -88,8 +88,7 @@ internal sealed class SegmentCommand : ICommand
         var overlay = options.Flag("overlay");
         var cropText = options.String("crop");
         var crop = cropText is null ? null : ParseOption("crop", cropText, CropRegion.Parse);
-        var shardText = options.String("shard");
-        var shard = shardText is null ? ShardSpec.All : ParseOption("shard", shardText, ShardSpec.Parse);
+        var shard = ShardOption.Read(options);
         var threads = options.Int("threads", 0, 0, 1024);
         var overwrite = options.Flag("overwrite");
         var direct = options.Flag("direct");

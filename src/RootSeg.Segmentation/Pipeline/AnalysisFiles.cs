@@ -1,3 +1,6 @@
+using System.Globalization;
+using RootSeg.Segmentation.Batch;
+
 namespace RootSeg.Segmentation.Pipeline;
 
 /// <summary>The files an <see cref="AnalysisRun"/> writes into its output folder.</summary>
@@ -26,4 +29,11 @@ public static class AnalysisFiles
 
     /// <summary>Settings, inputs and columns of the run; written last, compared on a rerun.</summary>
     public const string Manifest = "analysis.json";
+
+    /// <summary>The folder of the shards' parts (<see cref="Part"/>), which <see cref="AnalysisMerge"/> reads.</summary>
+    public const string Parts = "parts";
+
+    /// <summary>The part that shard <paramref name="shard"/> writes: <c>parts/analyse-K-of-N.json</c>.</summary>
+    public static string Part(ShardSpec shard) =>
+        Path.Combine(Parts, string.Create(CultureInfo.InvariantCulture, $"analyse-{shard.Index}-of-{shard.Count}.json"));
 }

@@ -15,9 +15,11 @@ internal static class AnalysisManifest
 {
     public const string Schema = "rootseg.analyse/1";
 
-    /// <summary>The part of the manifest a rerun compares: settings and inputs.</summary>
-    public static string Inputs(AnalysisOptions options, IReadOnlyList<(string Stem, string Mask)> masks,
-        IReadOnlyList<(string Photo, string Problem)> leftOut)
+    /// <summary>
+    /// The settings part of the inputs text (see <see cref="Inputs"/>): the photo folder, the model or masks, the
+    /// scale, the depth of field and the depth settings. Every shard of one run has the same.
+    /// </summary>
+    public static string Settings(AnalysisOptions options)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"photos: {Path.GetFullPath(options.Input)}\n");
@@ -30,10 +32,20 @@ internal static class AnalysisManifest
         {
             text.Append(CultureInfo.InvariantCulture, $"frame_table_time: {File.GetLastWriteTimeUtc(table).Ticks}\n");
         }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The part of the manifest a rerun compares: the <see cref="Settings"/>, then the stamp of every mask to measure
+    /// and every photo left out with its problem, in photo order.
+    /// </summary>
+    public static string Inputs(string settings, IEnumerable<(string Stem, MaskStamp Mask)> masks,
+        IEnumerable<(string Photo, string Problem)> leftOut)
+    {
+        var text = new StringBuilder(settings);
         foreach (var (stem, mask) in masks)
         {
-            var info = new FileInfo(mask);
-            text.Append(CultureInfo.InvariantCulture, $"mask {stem}: {info.Length} bytes, {info.LastWriteTimeUtc.Ticks}\n");
+            text.Append(CultureInfo.InvariantCulture, $"mask {stem}: {mask.Size} bytes, {mask.Ticks}\n");
         }
         foreach (var (photo, problem) in leftOut)
         {
@@ -107,6 +119,17 @@ internal static class AnalysisManifest
             return null;
         }
     }
+
+    /// <summary>
+    /// The measure failures and outputs recorded by the manifest at <paramref name="path"/> when it was written for
+    /// <paramref name="inputs"/> and every output it names is still in <paramref name="folder"/>; else null (nothing
+    /// is up to date).
+    /// </summary>
+    public static (IReadOnlyList<(string Photo, string Problem)> Failures, IReadOnlyList<string> Outputs)? UpToDate(string path,
+        string inputs, string folder) =>
+        Read(path) is { } last && last.Inputs == inputs && last.Outputs.All(o => File.Exists(Path.Combine(folder, o)))
+            ? (last.Failures, last.Outputs)
+            : null;
 
     private static void Columns(Utf8JsonWriter json, string file, IEnumerable<(string Name, string Description)> columns)
     {

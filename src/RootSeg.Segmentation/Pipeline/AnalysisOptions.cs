@@ -1,4 +1,5 @@
 using RootSeg.Analysis.Traits;
+using RootSeg.Segmentation.Batch;
 
 namespace RootSeg.Segmentation.Pipeline;
 
@@ -26,8 +27,21 @@ public sealed record AnalysisOptions
     /// <summary>What identifies the model (path and hash) in the manifest; empty with existing masks.</summary>
     public string ModelIdentity { get; init; } = "";
 
+    /// <summary>
+    /// The share of the sorted photo list this run takes (<see cref="ShardSpec"/>). With more than one shard the run
+    /// writes its part (<see cref="AnalysisFiles.Part"/>) instead of the tables, and <see cref="AnalysisMerge"/> turns
+    /// the parts of every shard into the tables one run over all photos writes.
+    /// </summary>
+    public ShardSpec Shard { get; init; } = ShardSpec.All;
+
+    /// <summary>Photos decoded ahead of the network and written behind it at once (<see cref="BatchOptions.Pipeline"/>).</summary>
+    public int Pipeline { get; init; } = 1;
+
+    /// <summary>Masks measured at once, each on its own thread; 0 means one per core.</summary>
+    public int MeasureThreads { get; init; }
+
     /// <summary>Checks the combination.</summary>
-    /// <exception cref="ArgumentException">A depth profile without a scale, or a bad depth of field.</exception>
+    /// <exception cref="ArgumentException">A depth profile without a scale, a bad depth of field, pipeline or thread count.</exception>
     public void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Input, nameof(Input));
@@ -40,5 +54,7 @@ public sealed record AnalysisOptions
         {
             throw new ArgumentException($"the depth of field must be finite and positive, not {DepthOfFieldMm} mm", nameof(DepthOfFieldMm));
         }
+        ArgumentOutOfRangeException.ThrowIfLessThan(Pipeline, 1, nameof(Pipeline));
+        ArgumentOutOfRangeException.ThrowIfNegative(MeasureThreads, nameof(MeasureThreads));
     }
 }

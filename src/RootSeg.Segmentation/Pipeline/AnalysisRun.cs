@@ -1,13 +1,8 @@
-using RootSeg.Imaging.Files;
-using System.Diagnostics;
 using RootSeg.Analysis.Depth;
 using RootSeg.Analysis.Export;
 using RootSeg.Analysis.Measurement;
-using RootSeg.Analysis.Traits;
-using RootSeg.Imaging.Codecs;
 using RootSeg.Segmentation.Batch;
 using RootSeg.Segmentation.Inference;
-using RootSeg.Segmentation.Models;
 
 namespace RootSeg.Segmentation.Pipeline;
 
@@ -22,7 +17,9 @@ namespace RootSeg.Segmentation.Pipeline;
 /// <remarks>
 /// A photo that cannot be read, segmented or measured, or whose depth is unknown, is reported and left out; the
 /// others go on. The manifest (<see cref="AnalysisFiles.Manifest"/>) is written last; a rerun whose settings, masks
-/// and left-out photos are unchanged segments nothing (the masks are up to date) and rewrites nothing.
+/// and left-out photos are unchanged segments nothing (the masks are up to date) and rewrites nothing. A run over
+/// one shard of the photos (<see cref="AnalysisOptions.Shard"/>) writes its part instead of the tables, with the
+/// same rerun rule; <see cref="AnalysisMerge"/> makes the tables from the parts of all shards.
 /// </remarks>
 public static class AnalysisRun
 {
@@ -30,6 +27,7 @@ public static class AnalysisRun
     /// <param name="options">What to analyse.</param>
     /// <param name="segmenter">The segmenter, or null when <see cref="AnalysisOptions.MasksDirectory"/> is given.</param>
     /// <param name="progress">Told of each photo in each stage, on the calling thread; may be null.</param>
+    /// <returns>The totals; with a shard, those of the shard's photos.</returns>
     /// <exception cref="ArgumentException">Bad options, or no segmenter and no masks folder.</exception>
     /// <exception cref="FileNotFoundException">The input is neither a photo nor a folder.</exception>
     /// <exception cref="InvalidDataException">No photos, or an unreadable metadata table.</exception>
@@ -41,23 +39,27 @@ public static class AnalysisRun
         {
             throw new ArgumentException("either a segmenter or a folder of masks is needed", nameof(segmenter));
         }
-        var photos = PhotoFiles.List(options.Input);
-        if (photos.Count == 0)
+        var all = PhotoFiles.List(options.Input);
+        if (all.Count == 0)
         {
             throw new InvalidDataException($"{options.Input}: no photos (.jpg .jpeg .png .tif .tiff)");
         }
+        var photos = options.Shard.Select(all);
         var output = options.OutputDirectory;
         Directory.CreateDirectory(output);
+        var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
+        var partPath = Path.Combine(output, AnalysisFiles.Part(options.Shard));
+        var previousPart = options.Shard.Count > 1 ? PreviousPart(partPath) : null;
+
         var leftOut = new Dictionary<string, string>(StringComparer.Ordinal);
         var segmented = 0;
         IReadOnlyList<(string Photo, string Mask)> masks;
-        var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
-        var previous = AnalysisManifest.Read(manifestPath);
         if (segmenter is not null)
         {
             // Masks of another model are never taken as up to date.
-            var otherModel = previous is { } p && AnalysisManifest.Model(p.Inputs) != options.ModelIdentity;
-            (masks, segmented) = Segment(photos, Path.Combine(output, AnalysisFiles.Masks), segmenter, otherModel, leftOut, progress);
+            var previousInputs = previousPart?.Settings ?? AnalysisManifest.Read(manifestPath)?.Inputs;
+            var otherModel = previousInputs is not null && AnalysisManifest.Model(previousInputs) != options.ModelIdentity;
+            (masks, segmented) = Segment(photos, Path.Combine(output, AnalysisFiles.Masks), segmenter, options.Pipeline, otherModel, leftOut, progress);
         }
         else
         {
@@ -65,25 +67,71 @@ public static class AnalysisRun
         }
         var frames = options.Depth is { IsPanel: false } tubes ? Frames(tubes, masks, leftOut) : null;
         var good = masks.Where(m => !leftOut.ContainsKey(m.Photo)).ToList();
+        var stamped = good.Select(m => (m.Photo, m.Mask, Stamp: MaskStamp.Of(m.Mask))).ToList();
         var leftOutList = photos.Where(leftOut.ContainsKey).Select(p => (p, leftOut[p])).ToList();
+        var settings = AnalysisManifest.Settings(options);
+        var inputs = AnalysisManifest.Inputs(settings, stamped.Select(m => (Stem(m.Photo), m.Stamp)), leftOutList);
 
-        var inputs = AnalysisManifest.Inputs(options, good.Select(m => (Stem(m.Photo), m.Mask)).ToList(), leftOutList);
-        if (previous is { } last && last.Inputs == inputs && last.Outputs.All(o => File.Exists(Path.Combine(output, o))))
+        if (options.Shard.Count > 1)
         {
-            var failures = leftOutList.Concat(last.Failures).ToList();
-            return new AnalysisSummary(photos.Count, segmented, 0, true, Ordered(photos, failures), last.Outputs);
+            var work = new ShardWork(all, settings, inputs, stamped, leftOutList, partPath);
+            return FinishShard(options, work, previousPart, frames, segmented, progress);
         }
-
-        var measured = Measure(options, good, frames, progress, out var measureFailures);
-        var outputs = Write(options, measured);
-        AtomicFile.WriteText(manifestPath, AnalysisManifest.Json(inputs, options, measureFailures, outputs));
+        if (AnalysisManifest.UpToDate(manifestPath, inputs, output) is { } previous)
+        {
+            return new AnalysisSummary(photos.Count, segmented, 0, true, Ordered(photos, leftOutList.Concat(previous.Failures)), previous.Outputs);
+        }
+        var measured = MaskMeasuring.Measure(options, good, frames, progress, out var measureFailures);
+        var outputs = AnalysisTables.WriteWithManifest(options, inputs, measured, measureFailures);
         return new AnalysisSummary(photos.Count, segmented, measured.Count, false, Ordered(photos, leftOutList.Concat(measureFailures)), outputs);
     }
 
-    private static (IReadOnlyList<(string, string)> Masks, int Segmented) Segment(IReadOnlyList<string> photos, string folder,
-        Segmenter segmenter, bool overwrite, Dictionary<string, string> leftOut, IProgress<AnalysisEvent>? progress)
+    // A shard measures its photos and writes its part, unless its part of an earlier run has the same inputs.
+    private static AnalysisSummary FinishShard(AnalysisOptions options, ShardWork shard, AnalysisPart? previous,
+        IReadOnlyDictionary<string, FrameInfo>? frames, int segmented, IProgress<AnalysisEvent>? progress)
     {
-        var batch = new BatchSegmenter(segmenter, new BatchOptions { OutputDirectory = folder, Overwrite = overwrite });
+        var photos = options.Shard.Select(shard.All);
+        var listHash = AnalysisPart.ListHash(shard.All);
+        string[] outputs = [AnalysisFiles.Part(options.Shard)];
+        if (previous is not null && previous.Inputs() == shard.Inputs && previous.PhotoCount == shard.All.Count && previous.PhotoListSha256 == listHash)
+        {
+            var earlier = previous.LeftOut.Concat(previous.MeasureFailures).Select(f => (f.Photo, f.Problem));
+            return new AnalysisSummary(photos.Count, segmented, 0, true, Ordered(photos, earlier), outputs);
+        }
+        var measured = MaskMeasuring.Measure(options, shard.Masks.Select(m => (m.Photo, m.Mask)).ToList(), frames, progress, out var failures);
+        var position = shard.All.Select((p, i) => (p, i)).Where(e => options.Shard.Includes(e.i)).ToDictionary(e => e.p, e => e.i, StringComparer.Ordinal);
+        new AnalysisPart
+        {
+            Shard = options.Shard,
+            PhotoCount = shard.All.Count,
+            PhotoListSha256 = listHash,
+            Options = options,
+            Settings = shard.Settings,
+            Masks = shard.Masks.Select(m => new PartMask(position[m.Photo], m.Photo, m.Stamp)).ToList(),
+            LeftOut = shard.LeftOut.Select(l => new PartProblem(position[l.Photo], l.Photo, l.Problem)).ToList(),
+            Measured = measured.Select(m => new PartMeasurement(position[m.Photo], m)).ToList(),
+            MeasureFailures = failures.Select(f => new PartProblem(position[f.Photo], f.Photo, f.Problem)).ToList(),
+        }.Write(shard.Path);
+        return new AnalysisSummary(photos.Count, segmented, measured.Count, false, Ordered(photos, shard.LeftOut.Concat(failures)), outputs);
+    }
+
+    // The shard's part of an earlier run; one that cannot be read is as good as none, since this run replaces it.
+    private static AnalysisPart? PreviousPart(string path)
+    {
+        try
+        {
+            return AnalysisPart.Read(path);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static (IReadOnlyList<(string, string)> Masks, int Segmented) Segment(IReadOnlyList<string> photos, string folder,
+        Segmenter segmenter, int pipeline, bool overwrite, Dictionary<string, string> leftOut, IProgress<AnalysisEvent>? progress)
+    {
+        var batch = new BatchSegmenter(segmenter, new BatchOptions { OutputDirectory = folder, Overwrite = overwrite, Pipeline = pipeline });
         progress?.Report(AnalysisEvent.Start(AnalysisStage.Segment, photos.Count));
         var summary = batch.Run(photos, new Reporter<PhotoReport>(r =>
             progress?.Report(new AnalysisEvent(AnalysisStage.Segment, r.Photo, r.Done, r.Total, r.Outcome == PhotoOutcome.Segmented, r.Problem))));
@@ -162,96 +210,6 @@ public static class AnalysisRun
         return frames;
     }
 
-    private static List<Measured> Measure(AnalysisOptions options, IReadOnlyList<(string Photo, string Mask)> good,
-        Dictionary<string, FrameInfo>? frames, IProgress<AnalysisEvent>? progress, out List<(string Photo, string Problem)> failures)
-    {
-        var settings = Settings(options.Calibration ?? new Calibration(1), options.DepthOfFieldMm);
-        var results = new List<Measured>();
-        failures = [];
-        progress?.Report(AnalysisEvent.Start(AnalysisStage.Measure, good.Count));
-        for (var i = 0; i < good.Count; i++)
-        {
-            var (photo, mask) = good[i];
-            var clock = Stopwatch.StartNew();
-            string? problem = null;
-            try
-            {
-                using var rasters = MaskRasters.Load(mask);
-                var measurement = rasters.Measure(Stem(photo), settings);
-                var samples = DepthSamples(options, photo, rasters, measurement, frames);
-                results.Add(new Measured(photo, measurement, samples, clock.Elapsed.TotalSeconds));
-            }
-            catch (ImageFileException e)
-            {
-                problem = $"cannot read its mask {e.Path}: {e.Problem}";
-            }
-            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-            {
-                problem = $"cannot be measured: {e.Message}";
-            }
-            if (problem is not null)
-            {
-                failures.Add((photo, problem));
-            }
-            progress?.Report(new AnalysisEvent(AnalysisStage.Measure, photo, i + 1, good.Count, problem is null, problem));
-        }
-        return results;
-    }
-
-    private static IReadOnlyList<DepthSample> DepthSamples(AnalysisOptions options, string photo, MaskRasters rasters,
-        ImageMeasurement measurement, Dictionary<string, FrameInfo>? frames)
-    {
-        if (options.Depth is not { } depth)
-        {
-            return [];
-        }
-        var stem = Stem(photo);
-        if (depth.PanelTopMm is { } top)
-        {
-            return PanelDepth.Samples(rasters.Skeleton, options.Calibration!, top, depth.Bands, new ProfileGroup(stem, "", ""), stem);
-        }
-        var frame = frames![photo];
-        var band = depth.Bands.IndexOf(frame.ResolveDepthMm(depth.Geometry));
-        return [new DepthSample(frame.Tube, frame.Date, frame.Session, stem, band, measurement.Traits.LengthMm, measurement.Traits.ImageAreaMm2)];
-    }
-
-    private static List<string> Write(AnalysisOptions options, IReadOnlyList<Measured> measured)
-    {
-        var output = options.OutputDirectory;
-        var outputs = new List<string> { AnalysisFiles.Traits };
-        var measurements = measured.Select(m => m.Measurement).ToList();
-        var traitsPath = Path.Combine(output, AnalysisFiles.Traits);
-        if (options.Calibration is { } calibration)
-        {
-            MeasurementWriter.Write(traitsPath, measurements, Settings(calibration, options.DepthOfFieldMm));
-            outputs.Add(Path.GetFileName(MeasurementWriter.SettingsPath(traitsPath)));
-        }
-        else
-        {
-            PixelMeasurementWriter.ToCsv(measurements).Save(traitsPath);
-        }
-        if (measured.Count > 0)
-        {
-            RhizoVisionCsv.Write(Path.Combine(output, AnalysisFiles.RhizoVision),
-                measured.Select(m => RhizoVisionCsv.FromTraits(Path.GetFileName(m.Photo), m.Measurement.Traits, m.Seconds)).ToList(),
-                physical: options.Calibration is not null);
-            outputs.Add(AnalysisFiles.RhizoVision);
-        }
-        if (options.Depth is { } depth && measured.Count > 0)
-        {
-            DepthProfileWriter.Write(output, DepthProfile.Build(measured.SelectMany(m => m.Samples), depth.Bands, options.DepthOfFieldMm));
-            outputs.AddRange([AnalysisFiles.DepthProfile, AnalysisFiles.RootingDepth, AnalysisFiles.DepthChart, AnalysisFiles.DepthRldChart]);
-        }
-        return outputs;
-    }
-
-    // Without a scale the traits are measured at 1 px/mm, so that their millimetre fields hold pixels.
-    private static MeasurementOptions Settings(Calibration calibration, double depthOfFieldMm)
-    {
-        var defaults = MeasurementOptions.Defaults(calibration);
-        return defaults with { Traits = defaults.Traits with { DepthOfFieldMm = depthOfFieldMm } };
-    }
-
     private static IReadOnlyList<(string Photo, string Problem)> Ordered(IReadOnlyList<string> photos, IEnumerable<(string Photo, string Problem)> failures)
     {
         var order = photos.Select((p, i) => (p, i)).ToDictionary(t => t.p, t => t.i, StringComparer.Ordinal);
@@ -260,7 +218,9 @@ public static class AnalysisRun
 
     private static string Stem(string path) => Path.GetFileNameWithoutExtension(path);
 
-    private sealed record Measured(string Photo, ImageMeasurement Measurement, IReadOnlyList<DepthSample> Samples, double Seconds);
+    // What a shard has to record: the whole photo list, its settings and inputs, its masks and the photos it left out.
+    private sealed record ShardWork(IReadOnlyList<string> All, string Settings, string Inputs,
+        IReadOnlyList<(string Photo, string Mask, MaskStamp Stamp)> Masks, IReadOnlyList<(string Photo, string Problem)> LeftOut, string Path);
 
     private sealed class Reporter<T>(Action<T> report) : IProgress<T>
     {
