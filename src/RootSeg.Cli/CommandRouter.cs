@@ -1,4 +1,5 @@
 using System.Reflection;
+using RootSeg.Torch;
 
 namespace RootSeg.Cli;
 
@@ -54,6 +55,7 @@ internal static class CommandRouter
                 Console.WriteLine(command.Usage);
                 return ExitCodes.Success;
             }
+            ApplyProcessorLimit();
             return command.Run(CommandOptions.Parse(args[1..]));
         }
         catch (UsageException e)
@@ -89,6 +91,19 @@ internal static class CommandRouter
         }
         var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return expected ? line : $"unexpected {e.GetType().Name}: {line}";
+    }
+
+    /// <summary>
+    /// Hides the instructions that <see cref="ProcessorLimits.EnvironmentVariable"/> names (read here, at the entry,
+    /// and nowhere deeper) before any command touches the engine; unset, nothing is hidden and nothing is loaded.
+    /// </summary>
+    private static void ApplyProcessorLimit()
+    {
+        var limit = ProcessorLimits.Parse(Environment.GetEnvironmentVariable(ProcessorLimits.EnvironmentVariable));
+        if (limit != ProcessorLimit.None)
+        {
+            ProcessorFeatures.LimitTo(limit);
+        }
     }
 
     public static string Version =>

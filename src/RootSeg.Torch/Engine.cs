@@ -93,6 +93,28 @@ public static class Engine
                 0 => WinogradState.Off,
                 -2 => WinogradState.NoKernel,
                 _ => WinogradState.NotBuilt,
+            },
+            OneDnnKernels(NativeMethods.rs_processor_onednn_isa()),
+            NativeMethods.rs_processor_libtorch_avx512() switch
+            {
+                1 => true,
+                0 => false,
+                _ => null,
             });
     }
+
+    // dnnl_cpu_isa_t codes of oneDNN 2.x; the shim answers -2 when built without oneDNN's headers.
+    private static string? OneDnnKernels(int isa) => isa switch
+    {
+        -2 => null,
+        < 0 => throw new TorchException(NativeMethods.LastError()),
+        0x7 => "AVX2",
+        0x407 => "AVX2 with VNNI",
+        0x27 => "AVX-512",
+        0x67 => "AVX-512 with VNNI",
+        0xe7 => "AVX-512 with bfloat16",
+        0x3e7 => "AMX",
+        < 0x7 => "SSE4.1/AVX",
+        _ => $"instruction set 0x{isa:x}",
+    };
 }

@@ -14,6 +14,10 @@ namespace RootSeg.Torch;
 /// <param name="CudnnAvailable">Whether cuDNN can be used.</param>
 /// <param name="CudnnBenchmark">Whether cuDNN autotuning is on.</param>
 /// <param name="Winograd">Whether inference runs Winograd convolutions (<see cref="EngineOptions.WinogradConvolutions"/>).</param>
+/// <param name="OneDnnKernels">The instructions of oneDNN's kernels ("AVX2", "AVX-512", "AVX-512 with bfloat16",
+/// "AMX"), or null when the shim was built without oneDNN's headers.</param>
+/// <param name="LibtorchAvx512">Whether libtorch sees the AVX-512 its bfloat16 convolutions through oneDNN need, or
+/// null when the shim cannot ask (built without cpuinfo's header).</param>
 public sealed record EngineDescription(
     string TorchVersion,
     int Threads,
@@ -27,4 +31,6 @@ public sealed record EngineDescription(
     IReadOnlyList<string> CudaDevices,
     bool CudnnAvailable,
     bool CudnnBenchmark,
-    WinogradState Winograd);
+    WinogradState Winograd,
+    string? OneDnnKernels,
+    bool? LibtorchAvx512);

@@ -16,7 +16,7 @@ public sealed class GpuOptionsTests : IDisposable
 
     private static EngineDescription Description(bool built, bool available, IReadOnlyList<string> devices, bool benchmark) =>
         new("2.11.0", 16, "", "", AllocatorKind.Caching, "glibc malloc", default, built, available, devices, available,
-            benchmark, WinogradState.NotBuilt);
+            benchmark, WinogradState.NotBuilt, null, null);
 
     [Fact]
     public void InfoListsCudaDevicesUnderDevicesWithTheCudnnSetting()

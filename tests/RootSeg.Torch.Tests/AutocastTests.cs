@@ -28,8 +28,16 @@ public sealed class AutocastTests : LeakCheckedTest
         Assert.False(AutocastScope.IsEnabled(DeviceType.Cpu));
     }
 
+    /// <summary>
+    /// Where the products are summed in float32 (AVX-512 BF16 or AMX natively, oneDNN's emulation on AVX-512 without
+    /// them, CUDA), bfloat16's 8 significant bits give a relative error of about 2^-8 per product, less over the 576
+    /// of each output: within 2% of the largest output. Without AVX-512 libtorch 1.13 runs its own kernel, which
+    /// rounds the running sum to bfloat16 as well: 0.198 of 5.08 (3.9%) on a Zen 3 and under
+    /// ROOTSEG_MAX_CPU_ISA=avx2, so there the error must be that coarser one, within 8%.
+    /// </summary>
     [Fact]
-    public void ConvolutionRunsInBFloat16WithinFloat32Tolerance()
+    [Trait("Category", "ProcessorDependent")]
+    public void ConvolutionRunsInBFloat16WithTheRoundingOfThisProcessor()
     {
         using var scope = TensorScope.Enter();
         var x = Tensor.RandN([1, 64, 12, 12], seed: 1);
@@ -41,11 +49,17 @@ public sealed class AutocastTests : LeakCheckedTest
             mixed = Functional.Conv2d(x, w);
         }
         Assert.Equal(ScalarType.BFloat16, mixed.DType);
-        // bfloat16 keeps 8 significant bits: a relative error of about 2^-8 per product, less over 576 of them.
         var error = mixed.To(ScalarType.Float32).Sub(exact).Abs().Max().Item();
         var scale = exact.Abs().Max().Item();
-        Assert.True(error < 0.02 * scale, $"largest error {error} of {scale}");
         Assert.True(error > 0, "the convolution did not run in bfloat16");
+        if (ProcessorFeatures.BFloat16 == BFloat16Support.EmulatedByLibtorch)
+        {
+            Assert.True(error > 0.01 * scale && error < 0.08 * scale, $"largest error {error} of {scale}: not libtorch's bfloat16 sums");
+        }
+        else
+        {
+            Assert.True(error < 0.02 * scale, $"largest error {error} of {scale}");
+        }
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace RootSeg.Torch.Tests;
 // to rounding where they apply, bit-identical where they must not apply (gradients, few channels, other shapes), and
 // never stale when the weight changes or a new weight takes its place. On a processor without AVX-512 oneDNN has no
 // Winograd kernel and every convolution must then be the direct one, bit for bit.
+[Trait("Category", "ProcessorDependent")]
 public sealed class WinogradTests : LeakCheckedTest
 {
     private static bool KernelsHere => Engine.Describe().Winograd != WinogradState.NoKernel;

@@ -5,13 +5,14 @@ namespace RootSeg.Cli.Commands;
 
 /// <summary>
 /// `rootseg info`: what RootSeg runs on: its version, libtorch's version and build (BLAS, oneDNN, OpenMP), threads,
-/// the CPU allocator, the CUDA devices and the cuDNN benchmark setting.
+/// the processor, its vector extensions and what RootSeg does with them (bf16, Winograd), the CPU allocator, the CUDA
+/// devices and the cuDNN benchmark setting.
 /// </summary>
 internal sealed class InfoCommand : ICommand
 {
     public string Name => "info";
 
-    public string Summary => "print versions, threads, BLAS, allocator and devices";
+    public string Summary => "print versions, threads, BLAS, processor features, allocator and devices";
 
     public string Usage => """
         usage: rootseg info [--threads N] [--allocator caching|system] [--no-cudnn-benchmark] [--build-config]
@@ -43,13 +44,10 @@ internal sealed class InfoCommand : ICommand
         Console.WriteLine($"BLAS      {ConfigValue(info.BuildConfig, "BLAS_INFO")} (LAPACK {ConfigValue(info.BuildConfig, "LAPACK_INFO")}), " +
                           $"loaded: {LoadedLibraries("blas")}");
         Console.WriteLine($"oneDNN    {(info.BuildConfig.Contains("USE_MKLDNN=ON", StringComparison.Ordinal) ? "yes" : "no")}");
-        Console.WriteLine(info.Winograd switch
+        foreach (var line in ProcessorLines.Of(ProcessorFeatures.Detected, ProcessorFeatures.Limit, info))
         {
-            WinogradState.On => "Winograd  on (3x3 convolutions of 64 channels or more, without gradients, on the CPU)",
-            WinogradState.Off => "Winograd  off",
-            WinogradState.NoKernel => "Winograd  no kernel for this processor (oneDNN's need AVX-512): convolutions are direct",
-            _ => "Winograd  not built (the shim found no oneDNN headers; install libdnnl-dev and rerun scripts/setup)",
-        });
+            Console.WriteLine(line);
+        }
         var cache = Gib(Engine.Options.AllocatorCacheLimitBytes);
         Console.WriteLine(info.Allocator == AllocatorKind.Caching
             ? $"allocator caching (shim, cache up to {cache}) over {info.Malloc}"

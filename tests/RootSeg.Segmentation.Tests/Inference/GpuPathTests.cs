@@ -69,11 +69,16 @@ public sealed class GpuPathTests : IDisposable
 
     /// <summary>
     /// bfloat16 autocast against float32 on a random width-8 U-Net (seed 3) and one 572 tile of a 300x260 noise
-    /// photo: measured 96.45% of the mask pixels equal, mean probability difference 0.023 (tolerances 95% and 0.05).
-    /// A random network's probabilities crowd around 0.5, where rounding flips pixels; a trained one's do not.
+    /// photo. Where the convolutions sum in float32 (AVX-512 BF16, AMX, oneDNN's emulation on AVX-512): measured
+    /// 96.45% of the mask pixels equal, mean probability difference 0.023 (tolerances 95% and 0.05). Without AVX-512,
+    /// libtorch's own bfloat16 kernels round the sums too: 86.9% and 0.080 on a Zen 3 and under
+    /// ROOTSEG_MAX_CPU_ISA=avx2 (tolerances 80% and 0.12, and a difference above the float32 sums' 0.05), which is one
+    /// reason RootSeg never chooses bfloat16 there. A random network's probabilities crowd around 0.5, where
+    /// rounding flips pixels; a trained one's do not.
     /// </summary>
     [Fact]
-    public void BFloat16MasksAgreeWithFloat32Ones()
+    [Trait("Category", "ProcessorDependent")]
+    public void BFloat16MasksAgreeWithFloat32OnesAsThisProcessorRoundsThem()
     {
         Engine.ManualSeed(3);
         using var unet = new UNetGN(baseWidth: 8, groups: 4);
@@ -88,9 +93,17 @@ public sealed class GpuPathTests : IDisposable
         var p32 = fp32.Probability.Data.ToArray();
         var p16 = bf16.Probability.Data.ToArray();
         var meanDifference = p32.Zip(p16).Average(p => Math.Abs(p.First - p.Second));
-        Assert.True(agreement >= 0.95, $"masks agree on {agreement:P3}");
-        Assert.True(meanDifference < 0.05, $"mean probability difference {meanDifference}");
+        var message = $"masks agree on {agreement:P3}, mean probability difference {meanDifference}";
         Assert.True(meanDifference > 0, "bfloat16 changed nothing: autocast did not run");
+        if (ProcessorFeatures.BFloat16 == BFloat16Support.EmulatedByLibtorch)
+        {
+            Assert.True(agreement >= 0.80 && meanDifference < 0.12, message);
+            Assert.True(meanDifference > 0.05, $"{message}: not libtorch's bfloat16 sums");
+        }
+        else
+        {
+            Assert.True(agreement >= 0.95 && meanDifference < 0.05, message);
+        }
         Assert.False(AutocastScope.IsEnabled(DeviceType.Cpu));
     }
 

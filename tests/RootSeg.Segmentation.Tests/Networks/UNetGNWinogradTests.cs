@@ -10,6 +10,7 @@ namespace RootSeg.Segmentation.Tests.Networks;
 /// has no Winograd kernel, and both runs must then be the same direct convolutions.
 /// </summary>
 [Collection(DefaultGeneratorCollection.Name)]
+[Trait("Category", "ProcessorDependent")]
 public sealed class UNetGNWinogradTests
 {
     private static float[] Logits(UNetGN net, Tensor tile, bool winograd)

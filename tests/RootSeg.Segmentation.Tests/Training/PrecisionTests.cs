@@ -12,6 +12,7 @@ namespace RootSeg.Segmentation.Tests.Training;
 /// stay those of the same tiles; the precision is stored with the run's options.
 /// </summary>
 [Collection(DefaultGeneratorCollection.Name)]
+[Trait("Category", "ProcessorDependent")]
 public sealed class PrecisionTests
 {
     [Fact]
