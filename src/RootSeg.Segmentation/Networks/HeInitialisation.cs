@@ -11,18 +11,17 @@ internal static class HeInitialisation
 {
     public static void Apply(Module module)
     {
-        switch (module)
+        foreach (var part in module.Modules())
         {
-            case Conv2d conv:
-                Init.KaimingNormal_(conv.Weight);
-                break;
-            case ConvTranspose2d up:
-                Init.KaimingNormal_(up.Weight);
-                break;
-        }
-        foreach (var (_, child) in module.NamedChildren())
-        {
-            Apply(child);
+            switch (part)
+            {
+                case Conv2d conv:
+                    Init.KaimingNormal_(conv.Weight);
+                    break;
+                case ConvTranspose2d up:
+                    Init.KaimingNormal_(up.Weight);
+                    break;
+            }
         }
     }
 }

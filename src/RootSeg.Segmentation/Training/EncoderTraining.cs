@@ -46,7 +46,7 @@ internal static class EncoderTraining
         }
         if (options.FreezeEncoderNorm)
         {
-            foreach (var norm in Descendants(resnet.Encoder).OfType<BatchNorm2d>())
+            foreach (var norm in resnet.Encoder.Modules().OfType<BatchNorm2d>())
             {
                 norm.Eval();
             }
@@ -76,7 +76,4 @@ internal static class EncoderTraining
             yield return stages[stage + 1];
         }
     }
-
-    private static IEnumerable<Module> Descendants(Module module) =>
-        module.NamedChildren().SelectMany(c => Descendants(c.Module).Prepend(c.Module));
 }

@@ -65,6 +65,9 @@ public abstract class Module : IDisposable
     /// <summary>The direct children with their names, in registration order.</summary>
     public IEnumerable<(string Name, Module Module)> NamedChildren() => _children.Select(c => (c.Key, c.Value));
 
+    /// <summary>This module and every module below it, each before its children, in registration order (torch's modules()).</summary>
+    public IEnumerable<Module> Modules() => _children.SelectMany(c => c.Value.Modules()).Prepend(this);
+
     /// <summary>Every parameter with its dotted name: this module's first, then each child's (torch's named_parameters).</summary>
     public IEnumerable<(string Name, Tensor Parameter)> NamedParameters() => Walk(m => m._parameters);
 
