@@ -89,18 +89,26 @@ public sealed class GpuOptionsTests : IDisposable
         Assert.False(Directory.Exists(_folder["out"]));
     }
 
+    /// <summary>bf16 runs on any CPU; where it is emulated one line says so (ROOTSEG_MAX_CPU_ISA=avx2 shows it here).</summary>
     [Fact]
+    [Trait("Category", "ProcessorDependent")]
     public void SegmentTakesBf16AndAPipelineAndRefusesOtherPrecisions()
     {
         var (model, photos) = ModelAndPhotos();
-        var (code, output, _) = TestFolder.Run(new SegmentCommand(), "--model", model, "--in", photos,
+        var (code, output, error) = TestFolder.Run(new SegmentCommand(), "--model", model, "--in", photos,
             "--out", _folder["bf16"], "--precision", "bf16", "--pipeline", "3", "--threads", "1");
         Assert.Equal(0, code);
+        var note = $"rootseg segment: bf16 is emulated on this processor ({ProcessorFeatures.Current.Model}";
+        Assert.Equal(!ProcessorFeatures.HasBFloat16, error.Contains(note, StringComparison.Ordinal));
+        Assert.Equal(!ProcessorFeatures.HasBFloat16, error.Contains("slower than fp32", StringComparison.Ordinal));
         Assert.Contains("segmented 1,", output);
         Assert.Contains("photos/s after loading the model", output);
         Assert.True(File.Exists(Path.Combine(_folder["bf16"], "p0.png")));
         var usage = Assert.Throws<UsageException>(() => TestFolder.Run(new SegmentCommand(), "--model", model,
             "--in", photos, "--out", _folder["o"], "--precision", "fp16"));
         Assert.Contains("fp32 or bf16", usage.Message);
+        var fp32 = TestFolder.Run(new SegmentCommand(), "--model", model, "--in", photos, "--out", _folder["fp32"], "--threads", "1");
+        Assert.Equal(0, fp32.Code);
+        Assert.DoesNotContain("emulated", fp32.Error, StringComparison.Ordinal);
     }
 }

@@ -100,9 +100,6 @@ public sealed partial class TrainBadInputTests : IDisposable
         Assert.DoesNotContain("unexpected", line);
     }
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
-
     [Fact]
     public void SigtermIsHandledAsCtrlCAndGivesExitStatus143()
     {
@@ -110,7 +107,7 @@ public sealed partial class TrainBadInputTests : IDisposable
         PosixSignal? seen = null;
         using (var signals = new InterruptSignals(s => seen = s))
         {
-            Assert.Equal(0, Kill(Environment.ProcessId, sigterm));
+            Assert.Equal(0, Posix.Kill(Environment.ProcessId, sigterm));
             // The signal arrives on another thread; the process survives because the handler cancels it.
             Assert.True(signals.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(10)), "SIGTERM did not cancel");
             Assert.Equal(PosixSignal.SIGTERM, signals.Received);
@@ -136,7 +133,7 @@ public sealed partial class TrainBadInputTests : IDisposable
             {
                 Thread.Sleep(20);
             }
-            Kill(Environment.ProcessId, 15);
+            Posix.Kill(Environment.ProcessId, Posix.SigTerm);
         });
 
         var (code, _, error) = TestFolder.Rootseg("train", "--data", data, "--out", run, "--width", "2", "--groups", "1",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RootSeg.Cli.Commands;
+using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -19,7 +20,9 @@ public sealed class TrainRecipeCommandTests : IDisposable
         return data;
     }
 
+    /// <summary>The fast recipe trains in bf16 only where the processor has it (so never with the emulation note).</summary>
     [Fact]
+    [Trait("Category", "ProcessorDependent")]
     public void FastRecipeTrainsAUNetSameThatSegmentReadsWithoutFlags()
     {
         var data = Dataset();
@@ -42,6 +45,8 @@ public sealed class TrainRecipeCommandTests : IDisposable
         Assert.Equal("fast", options.GetProperty("recipe").GetString());
         Assert.Equal("adamw", options.GetProperty("optimizer").GetString());
         Assert.Equal("poly", options.GetProperty("schedule").GetString());
+        Assert.Equal(ProcessorFeatures.HasBFloat16 ? "BFloat16" : "Float32", options.GetProperty("precision").GetString());
+        Assert.DoesNotContain("emulated", error, StringComparison.Ordinal);
 
         var masks = _folder["masks"];
         var segment = TestFolder.Run(new SegmentCommand(), "--model", Path.Combine(run, "best.safetensors"),
@@ -53,6 +58,30 @@ public sealed class TrainRecipeCommandTests : IDisposable
         Assert.InRange(chosen, 0.3, 0.9);
         var manifest = File.ReadAllText(Path.Combine(masks, "rootseg-manifest.json"));
         Assert.Contains(chosen.ToString("R", System.Globalization.CultureInfo.InvariantCulture), manifest);
+    }
+
+    /// <summary>bf16 asked for trains in bf16 on any CPU, with one line where the processor only emulates it.</summary>
+    [Fact]
+    [Trait("Category", "ProcessorDependent")]
+    public void Bf16AskedForRunsAndSaysWhereItIsEmulated()
+    {
+        var data = Dataset();
+        var run = _folder["run"];
+        var (code, _, error) = TestFolder.Run(new TrainCommand(), "--data", data, "--out", run, "--recipe", "fast",
+            "--width", "4", "--depth", "2", "--tile", "64", "--margin", "8", "--epochs", "1", "--tiles-per-image", "2",
+            "--threads", "1", "--workers", "1", "--precision", "bf16");
+        Assert.True(code == 0, error);
+        using var checkpoint = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "checkpoint.json")));
+        Assert.Equal("BFloat16", checkpoint.RootElement.GetProperty("options").GetProperty("precision").GetString());
+        var notes = error.Split('\n').Where(l => l.Contains("bf16 is emulated", StringComparison.Ordinal)).ToList();
+        if (ProcessorFeatures.HasBFloat16)
+        {
+            Assert.Empty(notes);
+        }
+        else
+        {
+            Assert.Equal($"rootseg train: {ProcessorFeatures.BFloat16EmulationNote(Device.Cpu)}", Assert.Single(notes).TrimEnd('\r'));
+        }
     }
 
     [Fact]

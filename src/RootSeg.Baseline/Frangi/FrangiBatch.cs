@@ -33,6 +33,20 @@ public static class FrangiBatch
         return photos;
     }
 
+    /// <summary>
+    /// Takes the lock of the mask folder <paramref name="outDir"/> (created when missing) for a run with
+    /// <paramref name="parameters"/> (<see cref="OutputLock"/>): runs of the same parameters, whose masks are the same,
+    /// may write beside it; runs of other parameters may not. Hold it until the run ends.
+    /// </summary>
+    /// <exception cref="OutputInUseException">A live run with other parameters writes the folder.</exception>
+    /// <exception cref="IOException">The folder or its lock cannot be made.</exception>
+    public static OutputLock LockOutput(string outDir, FrangiParameters parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outDir);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return OutputLock.ForFolder(outDir, OutputRun.OfThisProcess("frangi segment", true, ("parameters", parameters.ToString())));
+    }
+
     /// <summary>The mask path of <paramref name="photoPath"/> in <paramref name="outDir"/>.</summary>
     public static string MaskPath(string photoPath, string outDir) =>
         Path.Combine(outDir, Path.GetFileNameWithoutExtension(photoPath) + ".png");

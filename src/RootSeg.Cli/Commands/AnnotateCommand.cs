@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RootSeg.Annotate.Server;
 using RootSeg.Annotate.Training;
 using RootSeg.Segmentation.Models;
@@ -25,8 +26,10 @@ internal sealed class AnnotateCommand : ICommand
         Serves a page on 127.0.0.1 for painting roots (red) and background (green) on photos, and trains a U-Net on
         the annotations in the background; each photo shows the newest model's segmentation, so you only correct its
         mistakes. The project folder is laid out as RootPainter's (NAME.seg_proj, annotations/train, annotations/val,
-        segmentations, models). Prints the page's address, which carries a secret token; Ctrl-C stops (the trainer
-        keeps a checkpoint and goes on where it stopped next time).
+        segmentations, models). Prints the page's address, which carries a secret token. Ctrl-C (SIGINT) or SIGTERM
+        stops, with or without a terminal: uploads under way are finished, the trainer finishes its step and keeps
+        a checkpoint (it goes on where it stopped next time), and the exit status is 130 or 143. One server per
+        project: a second one on the same project folder is refused, naming the first.
 
           --project DIR   project folder (created when missing)
           --photos DIR    photo folder (needed when the project is new; default: the project's, or DIR/photos)
@@ -104,6 +107,11 @@ internal sealed class AnnotateCommand : ICommand
             Engine.Configure(Engine.Options with { Threads = threads });
         }
 
+        // Listening before the server starts, so that a signal during the start is not lost: the command then
+        // stops as soon as the server is up.
+        using var signals = new InterruptSignals(signal => Console.WriteLine(
+            $"annotate: {(signal == PosixSignal.SIGTERM ? "terminated (SIGTERM)" : "interrupted")}; stopping " +
+            "(the trainer finishes its step and writes its checkpoint)"));
         var server = AnnotateServer.StartAsync(new AnnotateServerOptions
         {
             ProjectDirectory = project,
@@ -111,26 +119,18 @@ internal sealed class AnnotateCommand : ICommand
             Port = port,
             Training = training,
         }).GetAwaiter().GetResult();
-        using var stopped = new ManualResetEventSlim();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stopped.Set();
-        };
-        Console.CancelKeyPress += onCancel;
         try
         {
             Console.WriteLine($"annotate: {server.Project.Photos.Count} photos in {server.Project.PhotoDirectory}, project {server.Project.Directory}");
             Console.WriteLine($"annotate: open {server.PageUrl}");
-            Console.WriteLine("annotate: Ctrl-C stops");
-            stopped.Wait();
-            Console.WriteLine("annotate: stopping (the trainer writes its checkpoint)");
+            Console.WriteLine("annotate: Ctrl-C (SIGINT) or SIGTERM stops");
+            signals.Token.WaitHandle.WaitOne();
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        return 0;
+        Console.WriteLine("annotate: stopped; the next start goes on from the checkpoint");
+        return signals.ExitCode;
     }
 }

@@ -77,7 +77,6 @@ internal sealed class EvaluateCommand : ICommand
         {
             throw new FileNotFoundException($"{predictionDirectory}: no predicted masks in this folder");
         }
-        var outputs = new[] { csvPath, jsonPath }.OfType<string>().ToList();
         var manifest = new OutputManifest
         {
             Command = Name,
@@ -87,10 +86,12 @@ internal sealed class EvaluateCommand : ICommand
                 ("subset", subset is null ? null : $"{subset.Name} of {Path.GetFullPath(subset.SplitPath)}")),
             Inputs = OutputManifest.Describe(predictions.Values.Concat(truths.Values)),
         };
-        foreach (var output in outputs)
-        {
-            manifest.Claim(OutputManifest.BesideFile(output), output, overwrite, File.Exists(output));
-        }
+        using var csvLock = csvPath is null ? null
+            : manifest.Claim(OutputManifest.BesideFile(csvPath), csvPath, overwrite, File.Exists(csvPath), shareable: false);
+        using var jsonLock = jsonPath is null ? null
+            : manifest.Claim(OutputManifest.BesideFile(jsonPath), jsonPath, overwrite, File.Exists(jsonPath), shareable: false);
+        using var overlaysLock = overlays is null ? null
+            : OutputLock.ForFolder(overlays, OutputRun.OfThisProcess(Name, false, [.. manifest.Settings.Select(s => (s.Key, (object?)s.Value))]));
 
         var images = new List<ImageEvaluation>();
         var failed = 0;

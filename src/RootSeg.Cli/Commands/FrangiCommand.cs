@@ -113,6 +113,7 @@ internal sealed class FrangiCommand : ICommand
         {
             photos = subset.Select(photos, input);
         }
+        using var folderLock = FrangiBatch.LockOutput(output, parameters);
         var bar = ProgressBar.ForStderr("frangi", photos.Count);
         var failed = 0;
         for (var i = 0; i < photos.Count; i++)

@@ -62,13 +62,13 @@ internal sealed class MeasureCommand : ICommand
         {
             masks = subset.Select(masks, input);
         }
-        new OutputManifest
+        using var outputLock = new OutputManifest
         {
             Command = Name,
             Version = CommandRouter.Version,
             Settings = OutputManifest.SettingsOf(("px-per-mm", calibration?.PixelsPerMm)),
             Inputs = OutputManifest.Describe(masks.Values),
-        }.Claim(OutputManifest.BesideFile(output), output, overwrite, File.Exists(output));
+        }.Claim(OutputManifest.BesideFile(output), output, overwrite, File.Exists(output), shareable: false);
         var measurements = new List<ImageMeasurement>();
         foreach (var (stem, path) in masks)
         {

@@ -56,7 +56,8 @@ internal sealed class SegmentCommand : ICommand
           --threads N         CPU threads for the network (default: one per core)
           --precision P       fp32 (default) or bf16: bfloat16 autocast, convolutions in bfloat16 and
                               normalisation and softmax in float32; several times faster on a GPU with
-                              bfloat16 tensor cores, masks differ on a small share of pixels
+                              bfloat16 tensor cores, masks differ on a small share of pixels; emulated and
+                              slower on a CPU without AVX-512 BF16 or AMX (one line says so)
           --pipeline N        photos decoded ahead and written behind the network at once (default 1 on
                               the CPU, 4 on CUDA)
           --no-cudnn-benchmark  let cuDNN use its default algorithms instead of timing them per shape
@@ -116,6 +117,7 @@ internal sealed class SegmentCommand : ICommand
         {
             Threads = threads, WinogradConvolutions = !direct, CudnnBenchmark = cudnnBenchmark,
         });
+        BFloat16Note.PrintIfEmulated(Name, precision, device);
         var photos = PhotoFiles.List(input);
         if (subset is not null)
         {
@@ -144,7 +146,7 @@ internal sealed class SegmentCommand : ICommand
         };
         // Before the model is loaded or any photo is read: a folder of other settings, or one that cannot be
         // written, fails at once instead of after the network has run on every photo.
-        BatchSegmenter.PrepareOutput(batchOptions);
+        using var folderLock = BatchSegmenter.PrepareOutput(batchOptions);
         using var model = ModelLoading.Load(modelPath, device);
         ProgressBar? bar = null;
         Segmenter segmenter;

@@ -299,6 +299,7 @@ internal sealed class TrainCommand : ICommand
             }
         }
 
+        BFloat16Note.PrintIfEmulated(Name, settings.Precision, Device.Parse(settings.Device));
         var printer = new ProgressPrinter(Console.Error, inPlace: !Console.IsErrorRedirected);
         using var signals = new InterruptSignals(signal =>
         {

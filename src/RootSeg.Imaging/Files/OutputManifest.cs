@@ -8,9 +8,9 @@ namespace RootSeg.Imaging.Files;
 /// <summary>
 /// What made a set of outputs: the command, the model's SHA-256, the settings that change the results, the RootSeg
 /// version and the inputs (size and modification time). Written as JSON beside the outputs (a folder's
-/// <see cref="FolderFileName"/>, or <see cref="BesideFile"/> for a single output file) before the work starts, and
-/// compared on every rerun (<see cref="Claim"/>), so that outputs of one model or setting are never silently mixed
-/// with, or mistaken for, those of another.
+/// <see cref="FolderFileName"/>, or <see cref="BesideFile"/> for a single output file) before the work starts, under
+/// the output's lock, and compared on every rerun (<see cref="Claim"/>), so that outputs of one model or setting are
+/// never silently mixed with, or mistaken for, those of another, whether the runs come one after the other or at once.
 /// </summary>
 /// <remarks>
 /// Only the command, the model hash and the settings decide whether outputs match (<see cref="Differences"/>): the
@@ -128,8 +128,10 @@ public sealed record OutputManifest
     }
 
     /// <summary>
-    /// Checks the manifest at <paramref name="manifestPath"/> against this one and then writes this one there
-    /// atomically, which also proves that the output folder can be written before any work is done.
+    /// Takes the output's lock (<see cref="OutputLock"/>), then checks the manifest at <paramref name="manifestPath"/>
+    /// against this one and writes this one there atomically, which also proves that the output can be written before
+    /// any work is done. Hold the returned lock until the outputs are written: while it is held, no run with other
+    /// settings can claim the output (and runs of these settings only when <paramref name="shareable"/>).
     /// </summary>
     /// <param name="manifestPath">Where the manifest lives (<see cref="FolderFileName"/> in a folder, or
     /// <see cref="BesideFile"/>); its folder must exist.</param>
@@ -138,21 +140,46 @@ public sealed record OutputManifest
     /// <param name="hasOutputs">Whether outputs already exist there. Without outputs nothing can be mixed, and the
     /// manifest of an earlier run that wrote none is simply replaced; outputs without a manifest have unknown
     /// settings and are refused like different ones.</param>
+    /// <param name="shareable">Whether other runs of the same command and settings may write the output at the same
+    /// time (the shards of one run, <c>--shard K/N</c>).</param>
+    /// <returns>The output's lock, held for this run.</returns>
+    /// <exception cref="OutputInUseException">A live run with other settings holds the output; the message names it.</exception>
     /// <exception cref="StaleOutputException">Outputs exist, were made differently (or of unknown origin) and
     /// <paramref name="overwrite"/> is false.</exception>
-    /// <exception cref="IOException">The manifest cannot be read or written; the message names it.</exception>
-    public void Claim(string manifestPath, string outputName, bool overwrite, bool hasOutputs)
+    /// <exception cref="IOException">The manifest or the lock cannot be read or written; the message names it.</exception>
+    public OutputLock Claim(string manifestPath, string outputName, bool overwrite, bool hasOutputs, bool shareable)
     {
         ArgumentException.ThrowIfNullOrEmpty(manifestPath);
         ArgumentException.ThrowIfNullOrEmpty(outputName);
-        var earlier = Read(manifestPath);
-        IReadOnlyList<string> differences = earlier is not null ? Differences(earlier)
-            : ["no manifest, so the settings of the outputs already there are unknown"];
-        if (hasOutputs && differences.Count > 0 && !overwrite)
+        var run = new OutputRun
         {
-            throw new StaleOutputException(outputName, differences);
+            Command = Command,
+            Shareable = shareable,
+            Settings = ModelSha256 is null ? Settings : new SortedDictionary<string, string>(Settings.ToDictionary(), StringComparer.Ordinal)
+            {
+                ["model sha256"] = ModelSha256,
+            },
+        };
+        var outputLock = Path.GetFileName(manifestPath) == FolderFileName
+            ? OutputLock.ForFolder(Path.GetDirectoryName(manifestPath)!, run)
+            : OutputLock.Beside(manifestPath, outputName, run);
+        try
+        {
+            var earlier = Read(manifestPath);
+            IReadOnlyList<string> differences = earlier is not null ? Differences(earlier)
+                : ["no manifest, so the settings of the outputs already there are unknown"];
+            if (hasOutputs && differences.Count > 0 && !overwrite)
+            {
+                throw new StaleOutputException(outputName, differences);
+            }
+            AtomicFile.WriteText(manifestPath, ToJson() + "\n");
+            return outputLock;
         }
-        AtomicFile.WriteText(manifestPath, ToJson() + "\n");
+        catch
+        {
+            outputLock.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads a manifest, or returns null when there is none.</summary>

@@ -36,16 +36,21 @@ public sealed class BatchSegmenter
     }
 
     /// <summary>
-    /// Makes the output folder ready before any photo is segmented: creates it, refuses it when its manifest says
-    /// its masks were made with another model or other settings (or when it holds images but no manifest) unless <see cref="BatchOptions.Overwrite"/>, and writes this run's manifest, which also proves that
-    /// the folder can be written. Without a manifest a probe file is written and removed instead. Calling it again
-    /// with the same options changes nothing.
+    /// Makes the output folder ready before any photo is segmented: creates it, takes its lock
+    /// (<see cref="OutputManifest.Claim"/>: shards of these settings may write beside this run, runs of other settings
+    /// may not), refuses it when its manifest says its masks were made with another model or other settings (or when
+    /// it holds images but no manifest) unless <see cref="BatchOptions.Overwrite"/>, and writes this run's manifest,
+    /// which also proves that the folder can be written. Without a manifest a probe file is written and removed
+    /// instead, and no lock is taken (the caller owns the folder, as <c>analyse</c> owns its masks folder). Calling
+    /// it again with the same options changes nothing.
     /// </summary>
     /// <param name="options">The run's options.</param>
+    /// <returns>The folder's lock, to hold until the run ends; null without a manifest.</returns>
+    /// <exception cref="OutputInUseException">A live run with other settings writes the folder; the message names it.</exception>
     /// <exception cref="StaleOutputException">The folder holds masks made differently; the message names the
     /// folder and every difference.</exception>
     /// <exception cref="IOException">The folder cannot be created or written; the message names it.</exception>
-    public static void PrepareOutput(BatchOptions options)
+    public static OutputLock? PrepareOutput(BatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = options.OutputDirectory;
@@ -62,12 +67,13 @@ public sealed class BatchSegmenter
             // Any image in the folder counts, not only the masks of these photos: a run on one photo must not relabel
             // a folder of masks made with other settings.
             var hasImages = ImageFiles.InFolder(directory).Count > 0;
-            manifest.Claim(Path.Combine(directory, OutputManifest.FolderFileName), directory, options.Overwrite, hasImages);
-            return;
+            return manifest.Claim(Path.Combine(directory, OutputManifest.FolderFileName), directory, options.Overwrite, hasImages,
+                shareable: true);
         }
         var probe = Path.Combine(directory, $".rootseg-write-probe.{Guid.NewGuid():N}");
         AtomicFile.WriteText(probe, "");
         File.Delete(probe);
+        return null;
     }
 
     /// <summary>Whether the outputs of <paramref name="photo"/> are up to date (the resume rule above).</summary>
@@ -97,7 +103,7 @@ public sealed class BatchSegmenter
     public BatchSummary Run(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(photos);
-        PrepareOutput(_options);
+        using var folderLock = PrepareOutput(_options);
         var selected = _options.Shard.Select(photos);
         var failures = new List<PhotoReport>();
         int segmented = 0, skipped = 0, done = 0;

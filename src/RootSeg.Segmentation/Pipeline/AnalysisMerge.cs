@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Batch;
 
 namespace RootSeg.Segmentation.Pipeline;
@@ -25,12 +26,15 @@ public static partial class AnalysisMerge
     /// <returns>The totals over all photos.</returns>
     /// <exception cref="InvalidDataException">No parts, a shard without a part, parts that do not fit together, or a
     /// part that cannot be read; the message names the folder or the part and says what to run again.</exception>
+    /// <exception cref="OutputInUseException">A shard (or another run) still writes the folder; the message names it.</exception>
     /// <exception cref="IOException">A table cannot be written; the message names it.</exception>
     public static AnalysisSummary Run(string outputDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         var folder = Path.Combine(outputDirectory, AnalysisFiles.Parts);
         var paths = Paths(folder);
+        // No shard may still be writing its part while the tables are made from the parts.
+        using var folderLock = OutputLock.ForFolder(outputDirectory, OutputRun.OfThisProcess("merge", false));
         var parts = new List<AnalysisPart>(paths.Count);
         foreach (var (shard, path) in paths)
         {

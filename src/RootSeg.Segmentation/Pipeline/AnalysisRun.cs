@@ -1,6 +1,7 @@
 using RootSeg.Analysis.Depth;
 using RootSeg.Analysis.Export;
 using RootSeg.Analysis.Measurement;
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Batch;
 using RootSeg.Segmentation.Inference;
 
@@ -31,6 +32,7 @@ public static class AnalysisRun
     /// <exception cref="ArgumentException">Bad options, or no segmenter and no masks folder.</exception>
     /// <exception cref="FileNotFoundException">The input is neither a photo nor a folder.</exception>
     /// <exception cref="InvalidDataException">No photos, or an unreadable metadata table.</exception>
+    /// <exception cref="OutputInUseException">A live run with other settings writes the output folder.</exception>
     public static AnalysisSummary Run(AnalysisOptions options, Segmenter? segmenter, IProgress<AnalysisEvent>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -46,7 +48,7 @@ public static class AnalysisRun
         }
         var photos = options.Shard.Select(all);
         var output = options.OutputDirectory;
-        Directory.CreateDirectory(output);
+        using var folderLock = OutputLock.ForFolder(output, LockedRun(options));
         var manifestPath = Path.Combine(output, AnalysisFiles.Manifest);
         var partPath = Path.Combine(output, AnalysisFiles.Part(options.Shard));
         var previousPart = options.Shard.Count > 1 ? PreviousPart(partPath) : null;
@@ -85,6 +87,10 @@ public static class AnalysisRun
         var outputs = AnalysisTables.WriteWithManifest(options, inputs, measured, measureFailures);
         return new AnalysisSummary(photos.Count, segmented, measured.Count, false, Ordered(photos, leftOutList.Concat(measureFailures)), outputs);
     }
+
+    // What the outputs depend on: runs of the same settings (the shards of one analysis) may write side by side.
+    private static OutputRun LockedRun(AnalysisOptions options) =>
+        OutputRun.OfThisProcess("analyse", true, ("settings", AnalysisManifest.Settings(options)));
 
     // A shard measures its photos and writes its part, unless its part of an earlier run has the same inputs.
     private static AnalysisSummary FinishShard(AnalysisOptions options, ShardWork shard, AnalysisPart? previous,

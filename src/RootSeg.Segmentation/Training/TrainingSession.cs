@@ -1,3 +1,4 @@
+using RootSeg.Imaging.Files;
 using RootSeg.Segmentation.Data;
 using RootSeg.Segmentation.Loss;
 using RootSeg.Segmentation.Models;
@@ -32,6 +33,7 @@ public static class TrainingSession
     /// <exception cref="FileNotFoundException">The split or a data file is missing.</exception>
     /// <exception cref="InvalidDataException">The split, the init model or the tile size does not fit.</exception>
     /// <exception cref="NonFiniteLossException">The loss became NaN or infinite.</exception>
+    /// <exception cref="OutputInUseException">Another live run trains into the run folder.</exception>
     public static TrainingOutcome Run(TrainingRequest request, IDatasetReader reader, ITrainingObserver? observer,
         CancellationToken cancellationToken = default)
     {
@@ -52,6 +54,9 @@ public static class TrainingSession
         var used = new HashSet<string>(split.Train.Concat(split.Validation), StringComparer.Ordinal);
         var hashes = DataHashes.Of(index.Directory, index.Pairs.Where(p => used.Contains(p.Stem)));
 
+        // One trainer per run folder: a second one would overwrite the first's checkpoints and log.
+        using var runLock = OutputLock.ForFolder(request.RunDirectory, OutputRun.OfThisProcess("train", false,
+            ("data", Path.GetFullPath(request.DataDirectory)), ("split", Path.GetFullPath(splitPath)), ("resume", request.Resume)));
         Module? network = null;
         var train = DatasetLoader.Load(index, split.Train, reader);
         try
