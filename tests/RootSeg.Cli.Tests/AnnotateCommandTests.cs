@@ -18,7 +18,8 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Contains("188 + 16k", tile.Message, StringComparison.Ordinal);
         var resnetTile = Assert.Throws<UsageException>(() =>
             TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--tile", "200"));
-        Assert.Contains("multiple of 32", resnetTile.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--tile 200: must be a multiple of 32", resnetTile.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', resnetTile.Message);
         var network = Assert.Throws<UsageException>(() =>
             TestFolder.Run(new AnnotateCommand(), "--project", _folder["p"], "--network", "unet-same"));
         Assert.Contains("--network must be resnet18-unet or unet-gn", network.Message, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class AnnotateSignalTests : IDisposable
     {
         var start = new ProcessStartInfo("dotnet",
             [Path.Combine(AppContext.BaseDirectory, "rootseg.dll"), "annotate", "--project", Project, "--photos", Photos,
-             "--tile", "252", "--threads", "1"])
+             "--network", "unet-gn", "--tile", "252", "--threads", "1"])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

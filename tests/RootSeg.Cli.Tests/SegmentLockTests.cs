@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using RootSeg.Imaging;
+using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Files;
+using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Models;
 using RootSeg.Segmentation.Networks;
 using RootSeg.Torch;
@@ -58,7 +59,10 @@ public sealed class SegmentLockTests : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!Directory.Exists(masks) || Directory.GetFiles(masks, ".rootseg-run.*").Length == 0)
         {
-            Assert.False(process.HasExited, $"the first run ended: {process.StandardError.ReadToEnd()}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"the first run ended: {process.StandardError.ReadToEnd()}");
+            }
             Assert.True(DateTime.UtcNow < deadline, "the first run took no lock in 120 s");
             Thread.Sleep(20);
         }
@@ -95,8 +99,10 @@ public sealed class SegmentLockTests : IDisposable
             first.WaitForExit();
         }
 
-        // SIGKILL left the first run's file behind, but not its lock.
-        Assert.Single(Directory.GetFiles(Masks, ".rootseg-run.*"));
+        // SIGKILL left the first run's files behind, but not their locks.
+        var left = Directory.GetFiles(Masks, ".rootseg-run.*");
+        Assert.NotEmpty(left);
+        Assert.All(left, f => Assert.Contains($".rootseg-run.{Environment.MachineName}.{first.Id}.", f, StringComparison.Ordinal));
         File.Delete(Path.Combine(photos, "p0.png"));
         var next = TestFolder.Rootseg("segment", "--model", model, "--in", photos, "--out", Masks, "--threshold", "0.9",
             "--overwrite", "--threads", "1");

@@ -100,7 +100,16 @@ internal sealed class AnnotateCommand : ICommand
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new UsageException(e.Message);
+            // One line naming the option, without .NET's "(Parameter ...)" and "Actual value" lines.
+            var option = e.ParamName switch
+            {
+                nameof(training.InputTile) => $"--tile {training.InputTile}",
+                nameof(training.BaseWidth) => $"--width {training.BaseWidth}",
+                nameof(training.Groups) => $"--groups {training.Groups}",
+                _ => e.ParamName,
+            };
+            var reason = e.Message.Split('\n')[0].Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            throw new UsageException($"{option}: {reason}");
         }
         if (threads > 0)
         {
