@@ -7,7 +7,10 @@ With a limit (ROOTSEG_MAX_CPU_ISA=avx2) the file is kept as NAME.avx2.json inste
 unlimited processor is put back as it was. Prints the stamped object of the last file on standard output (the
 benchmark's closing JSON line, now with its processor).
 
-usage: processor.py RESULTS_DIR SINCE_FILE SNAPSHOT_DIR LIMIT
+Only the benchmark's own files count (NAME.json and NAME-*.json, written since SINCE_FILE), so that a result file
+written by other work at the same time is left alone.
+
+usage: processor.py NAME RESULTS_DIR SINCE_FILE SNAPSHOT_DIR LIMIT
 """
 import json
 import os
@@ -45,13 +48,14 @@ def processor(limit):
 
 
 def main():
-    results, since, snapshot, limit = sys.argv[1:]
+    benchmark, results, since, snapshot, limit = sys.argv[1:]
     start = os.path.getmtime(since)
     stamp = processor(limit)
     last = None
     for name in sorted(os.listdir(results)):
         path = os.path.join(results, name)
-        if not name.endswith(".json") or os.path.getmtime(path) <= start or name.endswith(f".{limit}.json"):
+        own = name == f"{benchmark}.json" or (name.startswith(f"{benchmark}-") and name.endswith(".json"))
+        if not own or os.path.getmtime(path) <= start or (limit and name.endswith(f".{limit}.json")):
             continue
         with open(path) as f:
             result = json.load(f)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RootSeg.Cli.Commands;
+using RootSeg.Imaging.Files;
 
 namespace RootSeg.Cli.Tests;
 
@@ -115,7 +116,27 @@ public sealed class AnalyseShardTests : IDisposable
         Assert.Equal(1, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("2 of 4 shards have no part, so nothing was merged: shard 2/4, 4/4", line);
-        Assert.Equal(["parts"], Directory.GetFileSystemEntries(_folder["out"]).Select(Path.GetFileName));
+        // Nothing but the parts (and the hidden lock files every run keeps beside its outputs).
+        Assert.Equal(["parts"], Directory.GetFileSystemEntries(_folder["out"]).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')));
+    }
+
+    [Fact]
+    public void MergeIsRefusedWhileAShardStillWrites()
+    {
+        var dataset = AnalyseInputs.Synth(_folder, 4);
+        string[] args = ["--masks", Path.Combine(dataset, "annotations"), "--in", Path.Combine(dataset, "photos"), "--out", _folder["out"]];
+        Assert.Equal(0, Analyse(Shard(args, 1, 2)).Code);
+        Assert.Equal(0, Analyse(Shard(args, 2, 2)).Code);
+        using (OutputLock.ForFolder(_folder["out"], OutputRun.OfThisProcess("analyse", true, ("settings", "a shard still at work"))))
+        {
+            var (code, _, error) = TestFolder.Rootseg("merge", "--out", _folder["out"]);
+            Assert.Equal(1, code);
+            var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"rootseg merge: {_folder["out"]}: in use by another run (pid {Environment.ProcessId} ", line, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(_folder["out"], "traits.csv")));
+        }
+        Assert.Equal(0, Merge(_folder["out"]).Code);
+        Assert.True(File.Exists(Path.Combine(_folder["out"], "traits.csv")));
     }
 
     [Fact]

@@ -57,13 +57,15 @@ public sealed class SegmentLockTests : IDisposable
         };
         var process = Process.Start(start)!;
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!Directory.Exists(masks) || Directory.GetFiles(masks, ".rootseg-run.*").Length == 0)
+        // Its lock, then its manifest, both written before it reads a photo.
+        while (!Directory.Exists(masks) || Directory.GetFiles(masks, ".rootseg-run.*").Length == 0
+               || !File.Exists(Path.Combine(masks, OutputManifest.FolderFileName)))
         {
             if (process.HasExited)
             {
                 Assert.Fail($"the first run ended: {process.StandardError.ReadToEnd()}");
             }
-            Assert.True(DateTime.UtcNow < deadline, "the first run took no lock in 120 s");
+            Assert.True(DateTime.UtcNow < deadline, "the first run took no lock or wrote no manifest in 120 s");
             Thread.Sleep(20);
         }
         return process;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace RootSeg.Imaging.Files;
 
 /// <summary>
@@ -13,27 +11,27 @@ namespace RootSeg.Imaging.Files;
 /// open under a shared flock(2) lock for its whole life (.NET takes that lock on Unix for every file opened with a
 /// FileShare other than None, an exclusive one for None). The kernel drops the lock when the process ends, however it
 /// ends (exit, crash, kill -9), so a run file whose lock can be taken exclusively is stale: its run is gone, and the
-/// file is removed. The check of the other runs and the creation of this run's file happen under a gate, the
-/// exclusive lock of <c>.rootseg-lock</c>, so two runs starting at once cannot both miss each other. flock works
-/// across the machines of a cluster on NFS (Linux emulates it with NFS byte-range locks) and on Lustre or GPFS with
-/// their lock options; the host name in each record tells runs of different machines apart.
+/// file is removed. A run makes and locks its file under a name the others do not read (<c>.rootseg-new...</c>), moves
+/// it into place, and only then reads the others' files: of two runs starting at once, the later reader always sees
+/// the earlier one's file, so they cannot both miss each other (when each sees the other and they may not share, both
+/// are refused). Nothing but the live runs' files is left in the folder. flock works across the machines of a
+/// cluster on NFS (Linux emulates it with NFS byte-range locks) and on Lustre or GPFS with their lock options; the
+/// host name in each record tells runs of different machines apart.
 /// </remarks>
 public sealed class OutputLock : IDisposable
 {
-    /// <summary>How long a run waits for another one's check (a fraction of a second) before giving up.</summary>
-    public static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(30);
-
     // A lock held by another open file: .NET on Linux reports flock's EWOULDBLOCK (errno 11) as the IOException's
     // HResult; Windows' sharing violation is kept for completeness.
     private static bool HeldElsewhere(IOException e) => e.HResult is 11 or unchecked((int)0x80070020);
     private static int s_counter;
 
     private readonly FileStream _file;
+    private readonly string _path;
     private bool _disposed;
 
-    private OutputLock(FileStream file, OutputRun run, IReadOnlyList<OutputRun> sharing, IReadOnlyList<string> staleRemoved)
+    private OutputLock(FileStream file, string path, OutputRun run, IReadOnlyList<OutputRun> sharing, IReadOnlyList<string> staleRemoved)
     {
-        (_file, Run, Sharing, StaleRemoved) = (file, run, sharing, staleRemoved);
+        (_file, _path, Run, Sharing, StaleRemoved) = (file, path, run, sharing, staleRemoved);
     }
 
     /// <summary>This run, as its lock file records it.</summary>
@@ -46,7 +44,7 @@ public sealed class OutputLock : IDisposable
     public IReadOnlyList<string> StaleRemoved { get; }
 
     /// <summary>The path of this run's lock file.</summary>
-    public string FilePath => _file.Name;
+    public string FilePath => _path;
 
     /// <summary>
     /// Takes the lock of the output folder <paramref name="folder"/> (created when missing) for <paramref name="run"/>:
@@ -95,25 +93,69 @@ public sealed class OutputLock : IDisposable
     private static OutputLock Acquire(string output, string folder, string prefix, OutputRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using var gate = OpenGate(output, Path.Combine(folder, prefix + "lock"));
+        var name = $"{run.Host}.{run.ProcessId}.{Interlocked.Increment(ref s_counter)}";
+        var file = Create(output, Path.Combine(folder, $"{prefix}new.{name}"), run);
+        var path = Path.Combine(folder, $"{prefix}run.{name}");
+        try
+        {
+            File.Move(file.Name, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Abandon(file, file.Name);
+            throw new IOException($"{output}: cannot write the lock file {path}: {e.Message}", e);
+        }
         var sharing = new List<OutputRun>();
         var stale = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(folder, prefix + "run.*").Order(StringComparer.Ordinal))
+        try
         {
-            if (TryRemoveStale(path))
+            // Files of runs killed before they moved theirs into place are only removed, once they are a minute old
+            // (a younger one may belong to a run between creating and locking it).
+            foreach (var unfinished in Directory.EnumerateFiles(folder, prefix + "new.*"))
             {
-                stale.Add(path);
-                continue;
+                if (File.GetLastWriteTimeUtc(unfinished) < DateTime.UtcNow - TimeSpan.FromMinutes(1))
+                {
+                    TryRemoveStale(unfinished);
+                }
             }
-            var other = ReadRun(path) ?? new OutputRun { Command = "unknown", Settings = new Dictionary<string, string>(), CommandLine = path };
-            if (!run.CanShareWith(other))
+            foreach (var other in Directory.EnumerateFiles(folder, prefix + "run.*").Order(StringComparer.Ordinal))
             {
-                throw new OutputInUseException(output, other, run);
+                if (other == path)
+                {
+                    continue;
+                }
+                if (TryRemoveStale(other))
+                {
+                    stale.Add(other);
+                    continue;
+                }
+                var record = ReadRun(other) ?? new OutputRun { Command = "unknown", Settings = new Dictionary<string, string>(), CommandLine = other };
+                if (!run.CanShareWith(record))
+                {
+                    throw new OutputInUseException(output, record, run);
+                }
+                sharing.Add(record);
             }
-            sharing.Add(other);
         }
-        var file = Path.Combine(folder, $"{prefix}run.{run.Host}.{run.ProcessId}.{Interlocked.Increment(ref s_counter)}");
-        return new OutputLock(Create(output, file, run), run, sharing, stale);
+        catch
+        {
+            Abandon(file, path);
+            throw;
+        }
+        return new OutputLock(file, path, run, sharing, stale);
+    }
+
+    private static void Abandon(FileStream file, string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind unlocked: the next run removes it as stale.
+        }
+        file.Dispose();
     }
 
     /// <summary>Releases the lock and removes this run's file.</summary>
@@ -124,39 +166,8 @@ public sealed class OutputLock : IDisposable
             return;
         }
         _disposed = true;
-        try
-        {
-            File.Delete(_file.Name);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The lock goes with the handle below; a file left behind is stale and the next run removes it.
-        }
-        _file.Dispose();
-    }
-
-    private static FileStream OpenGate(string output, string path)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException e) when (HeldElsewhere(e) && clock.Elapsed < GateTimeout)
-            {
-                Thread.Sleep(50);
-            }
-            catch (IOException e) when (HeldElsewhere(e))
-            {
-                throw new IOException($"{output}: another run kept {path} locked for {GateTimeout.TotalSeconds:0} s", e);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new IOException($"{output}: cannot lock {path}: {e.Message}", e);
-            }
-        }
+        // The lock goes with the handle; a file left behind is stale and the next run removes it.
+        Abandon(_file, _path);
     }
 
     // A run file that can be locked exclusively has no live holder: its process ended without removing it.

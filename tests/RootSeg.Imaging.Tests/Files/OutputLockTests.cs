@@ -47,7 +47,7 @@ public sealed class OutputLockTests : IDisposable
     {
         using var first = OutputLock.ForFolder(Output, Segment(0.5));
         using var second = OutputLock.ForFolder(Output, Segment(0.5));
-        Assert.Equal(first.Run, Assert.Single(second.Sharing));
+        Assert.Equal(first.Run.Describe(), Assert.Single(second.Sharing).Describe());
         Assert.Equal(2, RunFiles().Length);
         // ...but not a run of another command with the same settings, nor one that admits no other writer.
         Assert.Throws<OutputInUseException>(() => OutputLock.ForFolder(Output, Segment(0.5) with { Command = "analyse" }));
@@ -69,9 +69,18 @@ public sealed class OutputLockTests : IDisposable
         Assert.True(File.Exists(first.FilePath));
         first.Dispose();
         Assert.False(File.Exists(first.FilePath));
-        using var second = OutputLock.ForFolder(Output, Segment(0.9));
-        Assert.Empty(second.Sharing);
-        Assert.Empty(second.StaleRemoved);
+        using (var second = OutputLock.ForFolder(Output, Segment(0.9)))
+        {
+            Assert.Empty(second.Sharing);
+            Assert.Empty(second.StaleRemoved);
+        }
+        // A refused run leaves nothing either: the folder holds only what the runs wrote.
+        using (OutputLock.ForFolder(Output, Segment(0.3)))
+        {
+            Assert.Throws<OutputInUseException>(() => OutputLock.ForFolder(Output, Segment(0.9)));
+            Assert.Single(Directory.GetFiles(Output));
+        }
+        Assert.Empty(Directory.GetFiles(Output));
     }
 
     [Fact]
