@@ -10,17 +10,17 @@ namespace RootSeg.Cli.Tests;
 internal static class AnalyseInputs
 {
     /// <summary>
-    /// A random-weight network: its masks are arbitrary, which is all an end-to-end test of the plumbing needs. Input
-    /// 252 gives output 68, so a 64 px synthetic photo takes one tile.
+    /// A random-weight network (the paper's U-Net, width 2): its masks are arbitrary, which is all an end-to-end test
+    /// of the plumbing needs. Input 252 gives output 68, so a 64 px synthetic photo takes one tile; 188 gives 4.
     /// </summary>
-    public static string Model(TestFolder folder, ulong seed = 5, string name = "model.safetensors")
+    public static string Model(TestFolder folder, ulong seed = 5, string name = "model.safetensors", int inputTile = 252)
     {
         Engine.ManualSeed(seed);
         using var network = new UNetGN(baseWidth: 2, groups: 1);
         var path = folder[name];
         ModelFile.Save(path, network, new ModelDescription
         {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 252, OutputTile = 68,
+            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = inputTile, OutputTile = UNetGN.OutputSize(inputTile),
         });
         return path;
     }

@@ -4,9 +4,6 @@ using RootSeg.Analysis.Csv;
 using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Rasters;
-using RootSeg.Segmentation.Models;
-using RootSeg.Segmentation.Networks;
-using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -34,17 +31,7 @@ public sealed partial class BadInputTests : IDisposable
         }
     }
 
-    private string Model(string name = "model.safetensors", ulong seed = 5)
-    {
-        Engine.ManualSeed(seed);
-        using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var path = _folder[name];
-        ModelFile.Save(path, network, new ModelDescription
-        {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 188, OutputTile = 4,
-        });
-        return path;
-    }
+    private string Model(string name = "model.safetensors", ulong seed = 5) => AnalyseInputs.Model(_folder, seed, name, inputTile: 188);
 
     private static void Photo(string path, int seed, int width = 9, int height = 7)
     {

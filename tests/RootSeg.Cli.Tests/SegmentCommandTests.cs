@@ -1,9 +1,6 @@
 using RootSeg.Cli.Commands;
 using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Rasters;
-using RootSeg.Segmentation.Models;
-using RootSeg.Segmentation.Networks;
-using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -13,17 +10,7 @@ public sealed class SegmentCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string SaveModel()
-    {
-        Engine.ManualSeed(5);
-        using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var path = _folder["model.safetensors"];
-        ModelFile.Save(path, network, new ModelDescription
-        {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 188, OutputTile = 4,
-        });
-        return path;
-    }
+    private string SaveModel() => AnalyseInputs.Model(_folder, inputTile: 188);
 
     private void WritePhotos(string folder, int count)
     {

@@ -2,9 +2,6 @@ using System.Diagnostics;
 using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Files;
 using RootSeg.Imaging.Rasters;
-using RootSeg.Segmentation.Models;
-using RootSeg.Segmentation.Networks;
-using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -24,13 +21,7 @@ public sealed class SegmentLockTests : IDisposable
 
     private (string Model, string Photos) ModelAndPhotos()
     {
-        Engine.ManualSeed(5);
-        using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var model = _folder["model.safetensors"];
-        ModelFile.Save(model, network, new ModelDescription
-        {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 188, OutputTile = 4,
-        });
+        var model = AnalyseInputs.Model(_folder, inputTile: 188);
         var photos = _folder.Folder("photos");
         using var photo = new Raster<byte>(9, 7, 3);
         new Random(2).NextBytes(photo.Data);

@@ -2,8 +2,6 @@ using System.Runtime.InteropServices;
 using RootSeg.Imaging.Codecs;
 using RootSeg.Imaging.Rasters;
 using RootSeg.Segmentation.Models;
-using RootSeg.Segmentation.Networks;
-using RootSeg.Torch;
 
 namespace RootSeg.Cli.Tests;
 
@@ -40,13 +38,7 @@ public sealed partial class TrainBadInputTests : IDisposable
 
     private byte[] ModelBytes()
     {
-        Engine.ManualSeed(5);
-        using var network = new UNetGN(baseWidth: 2, groups: 1);
-        var path = _folder["source.safetensors"];
-        ModelFile.Save(path, network, new ModelDescription
-        {
-            Network = NetworkNames.UNetGN, BaseWidth = 2, Groups = 1, InputTile = 188, OutputTile = 4,
-        });
+        var path = AnalyseInputs.Model(_folder, name: "source.safetensors", inputTile: 188);
         var bytes = File.ReadAllBytes(path);
         File.Delete(path);
         File.Delete(ModelFile.DescriptionPath(path));
