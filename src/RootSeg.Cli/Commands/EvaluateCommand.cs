@@ -91,7 +91,7 @@ internal sealed class EvaluateCommand : ICommand
         using var jsonLock = jsonPath is null ? null
             : manifest.Claim(OutputManifest.BesideFile(jsonPath), jsonPath, overwrite, File.Exists(jsonPath), shareable: false);
         using var overlaysLock = overlays is null ? null
-            : OutputLock.ForFolder(overlays, OutputRun.OfThisProcess(Name, false, [.. manifest.Settings.Select(s => (s.Key, (object?)s.Value))]));
+            : OutputLock.ForFolder(overlays, new OutputRun { Command = Name, Settings = manifest.Settings });
 
         var images = new List<ImageEvaluation>();
         var failed = 0;

@@ -167,7 +167,7 @@ internal sealed class SegmentCommand : ICommand
         var total = shard.Select(photos).Count;
         bar = ProgressBar.ForStderr("segment", total);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var summary = runner.Run(photos, new InlineProgress<PhotoReport>(report =>
+        var summary = runner.RunPrepared(photos, new InlineProgress<PhotoReport>(report =>
         {
             if (report.Outcome == PhotoOutcome.Failed)
             {

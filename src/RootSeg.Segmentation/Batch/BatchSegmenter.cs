@@ -98,12 +98,26 @@ public sealed class BatchSegmenter
     /// <param name="photos">Photo paths.</param>
     /// <param name="progress">Told of every photo's outcome on the calling thread, in list order; may be null.</param>
     /// <returns>The totals.</returns>
+    /// <exception cref="OutputInUseException">A live run with other settings writes the folder.</exception>
     /// <exception cref="StaleOutputException">The folder holds masks made differently (see <see cref="PrepareOutput"/>).</exception>
     /// <exception cref="IOException">The output folder cannot be created or written.</exception>
     public BatchSummary Run(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(photos);
         using var folderLock = PrepareOutput(_options);
+        return RunPrepared(photos, progress);
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, for a caller that has already made the folder ready with <see cref="PrepareOutput"/>
+    /// (to fail before loading its model) and holds the lock it returned until this returns.
+    /// </summary>
+    /// <param name="photos">Photo paths.</param>
+    /// <param name="progress">Told of every photo's outcome on the calling thread, in list order; may be null.</param>
+    /// <returns>The totals.</returns>
+    public BatchSummary RunPrepared(IReadOnlyList<string> photos, IProgress<PhotoReport>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
         var selected = _options.Shard.Select(photos);
         var failures = new List<PhotoReport>();
         int segmented = 0, skipped = 0, done = 0;
