@@ -21,8 +21,9 @@ public sealed record EngineOptions
     public bool CudnnBenchmark { get; init; } = true;
 
     /// <summary>
-    /// Run the CPU's 3x3 convolutions of 64 channels or more as Winograd convolutions (oneDNN's F(4x4, 3x3)
-    /// kernels; Lavin and Gray 2016, doi:10.1109/CVPR.2016.435) whenever no gradient is recorded, as in
+    /// Run the CPU's 3x3 convolutions of 64 channels or more as Winograd convolutions (F(4x4, 3x3): oneDNN's kernels
+    /// with AVX-512, RootSeg's own transforms around oneDNN's matrix product with AVX2 only; Lavin and Gray 2016,
+    /// doi:10.1109/CVPR.2016.435) whenever no gradient is recorded, as in
     /// segmentation and validation: they do a quarter of the multiplications, and the paper's U-Net segments a photo
     /// in 0.8 of the direct convolutions' time (native/README.md). Outputs differ from the direct convolution's by rounding only
     /// (about 1e-6 of the largest value; 7 pixels in a million of a mask with random weights). Has no effect on a

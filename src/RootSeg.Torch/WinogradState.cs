@@ -6,7 +6,7 @@ public enum WinogradState
     /// <summary>The shim was built without oneDNN's headers: every convolution is libtorch's own.</summary>
     NotBuilt,
 
-    /// <summary>Built, but oneDNN has no Winograd kernel for this processor (it needs AVX-512): every convolution is direct.</summary>
+    /// <summary>Built, but this processor runs neither oneDNN's Winograd kernels (AVX-512) nor RootSeg's own (AVX2 and FMA): every convolution is direct.</summary>
     NoKernel,
 
     /// <summary>Built, and turned off.</summary>

@@ -4,8 +4,9 @@ namespace RootSeg.Torch.Tests;
 
 // The Winograd convolutions of CPU inference (native/src/rs_winograd.cpp) against libtorch's direct ones: equal up
 // to rounding where they apply, bit-identical where they must not apply (gradients, few channels, other shapes), and
-// never stale when the weight changes or a new weight takes its place. On a processor without AVX-512 oneDNN has no
-// Winograd kernel and every convolution must then be the direct one, bit for bit.
+// never stale when the weight changes or a new weight takes its place. Without AVX-512 (ROOTSEG_MAX_CPU_ISA=avx2 in
+// scripts/test's second pass) the own AVX2 kernels of rs_winograd_f43.cpp run instead of oneDNN's; on a processor
+// with neither every convolution must be the direct one, bit for bit.
 [Trait("Category", "ProcessorDependent")]
 public sealed class WinogradTests : LeakCheckedTest
 {

@@ -38,9 +38,9 @@ internal static class ProcessorLines
         });
         yield return engine.Winograd switch
         {
-            WinogradState.On => "Winograd  on (3x3 convolutions of 64 channels or more, without gradients, on the CPU)",
+            WinogradState.On => "Winograd  on (3x3 convolutions of 64 channels or more, without gradients, on the CPU; oneDNN's kernels with AVX-512, RootSeg's own with AVX2)",
             WinogradState.Off => "Winograd  off",
-            WinogradState.NoKernel => "Winograd  no kernel for this processor (oneDNN's need AVX-512): convolutions are direct",
+            WinogradState.NoKernel => "Winograd  no kernel for this processor (oneDNN's need AVX-512, RootSeg's own AVX2 and FMA): convolutions are direct",
             _ => "Winograd  not built (the shim found no oneDNN headers; install libdnnl-dev and rerun scripts/setup)",
         };
     }

@@ -72,7 +72,8 @@ internal sealed class TrainCommand : ICommand
                          every epoch and store it in the model, where segment uses it (on in the fast recipe)
           --device D     cpu (default) or cuda[:N]
           --seed S       seed of initialisation, tile sampling and augmentation (default 1)
-          --tiles-per-image N  at most N of the 90 random tiles per image and epoch (default 40, the paper's)
+          --tiles-per-image N  at most N of the 90 random tiles per image and epoch (default 40, the paper's;
+                         transfer: 12, more with fewer than 10 photos so that an epoch has at least 120 tiles)
           --threads N    libtorch threads (default: one per core); --workers N augmentation threads
           --init MODEL   start from this model's weights (a RootSeg .safetensors or a PyTorch state dict such as
                          the paper's checkpoint_73.pkl) instead of random ones
@@ -287,6 +288,7 @@ internal sealed class TrainCommand : ICommand
                 Seed = seed ?? defaults.Seed,
                 Workers = workers ?? defaults.Workers,
                 MaxTilesPerImage = tilesPerImage ?? defaults.MaxTilesPerImage,
+                MinTilesPerEpoch = tilesPerImage is null ? defaults.MinTilesPerEpoch : 0,
                 InitModel = init is null ? null : Path.GetFullPath(init),
             };
             try

@@ -98,7 +98,7 @@ public sealed class Trainer
             Workers = _options.Workers,
             Geometry = geometry,
             CandidatesPerImage = _options.CandidatesPerImage,
-            MaxTilesPerImage = _options.MaxTilesPerImage,
+            MaxTilesPerImage = _options.TilesPerImage(data.Train.Count),
         };
         using IBatchSource batches = _options.AugmentOnDevice
             ? new DeviceBatchSource(data.Train, augmentation, device, _options.Seed, _options.ChannelsLast)

@@ -128,6 +128,29 @@ public sealed record TrainingOptions
     /// <summary>At most this many candidates with root pixels kept per image and epoch.</summary>
     public int MaxTilesPerImage { get; init; } = 40;
 
+    /// <summary>
+    /// At least this many tiles per epoch (0: no floor): with few training images each keeps more than
+    /// <see cref="MaxTilesPerImage"/> root tiles (<see cref="TilesPerImage"/>), so that an epoch's training is not
+    /// dwarfed by its validation, which takes as long whatever the number of training images.
+    /// </summary>
+    public int MinTilesPerEpoch { get; init; }
+
+    /// <summary>
+    /// Root tiles kept per image and epoch for a run on <paramref name="trainingImages"/> images:
+    /// <see cref="MaxTilesPerImage"/>, raised to reach <see cref="MinTilesPerEpoch"/> (at most
+    /// <see cref="CandidatesPerImage"/>).
+    /// </summary>
+    /// <param name="trainingImages">Images the run trains on.</param>
+    public int TilesPerImage(int trainingImages)
+    {
+        if (trainingImages < 1 || MaxTilesPerImage * (long)trainingImages >= MinTilesPerEpoch)
+        {
+            return MaxTilesPerImage;
+        }
+        var needed = (MinTilesPerEpoch + trainingImages - 1) / trainingImages;
+        return Math.Max(MaxTilesPerImage, Math.Min(CandidatesPerImage, needed));
+    }
+
     /// <summary>Threads that build augmented batches while the network trains (at least 1).</summary>
     public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
@@ -179,6 +202,7 @@ public sealed record TrainingOptions
         Positive(Groups, nameof(Groups));
         Positive(CandidatesPerImage, nameof(CandidatesPerImage));
         Positive(MaxTilesPerImage, nameof(MaxTilesPerImage));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinTilesPerEpoch, nameof(MinTilesPerEpoch));
         Positive(Workers, nameof(Workers));
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
         {

@@ -6,8 +6,8 @@ namespace RootSeg.Segmentation.Tests.Networks;
 /// <summary>
 /// The paper's U-Net (width 64, GroupNorm(32)) in inference with the Winograd convolutions (the default) against
 /// the direct ones: the logits differ by rounding only and the root masks agree. With random weights every
-/// probability lies near 0.5, the hardest case for a mask to survive a change of arithmetic. Without AVX-512 oneDNN
-/// has no Winograd kernel, and both runs must then be the same direct convolutions.
+/// probability lies near 0.5, the hardest case for a mask to survive a change of arithmetic. Without AVX-512 the
+/// own AVX2 kernels run; on a processor with neither both runs must be the same direct convolutions.
 /// </summary>
 [Collection(DefaultGeneratorCollection.Name)]
 [Trait("Category", "ProcessorDependent")]

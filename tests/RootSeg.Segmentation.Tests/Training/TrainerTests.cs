@@ -13,6 +13,34 @@ namespace RootSeg.Segmentation.Tests.Training;
 public sealed class TrainerTests
 {
     [Fact]
+    public void AFloorOfTilesPerEpochKeepsMoreTilesOfEachOfFewImages()
+    {
+        var transfer = TrainingRecipes.Get(TrainingRecipes.Transfer);
+        Assert.Equal(40, transfer.TilesPerImage(3));
+        Assert.Equal(12, transfer.TilesPerImage(10));
+        Assert.Equal(12, transfer.TilesPerImage(39));
+        Assert.Equal(90, transfer.TilesPerImage(1)); // no more than the candidates drawn
+        Assert.Equal(40, TrainingRecipes.Get(TrainingRecipes.Paper).TilesPerImage(1));
+
+        // The trainer samples that many: one epoch on the tiny run's two images, at most one tile each, then with a
+        // floor of six tiles per epoch (three per image).
+        int EpochTiles(TrainingOptions options)
+        {
+            using var run = new TinyRun();
+            using var folder = new TemporaryDirectory();
+            using var network = TinyRun.Network();
+            var observer = new RecordingObserver();
+            new Trainer(options, TinyRun.MaskedCrossEntropy, observer).Run(network, run.Data, TinyRun.Description, folder.Path, resume: false);
+            return observer.Steps[^1].EpochTiles;
+        }
+        var single = TinyRun.Options with { Epochs = 1, MaxTilesPerImage = 1 };
+        Assert.Equal(2, EpochTiles(single));
+        var floored = EpochTiles(single with { MinTilesPerEpoch = 6 });
+        Assert.True(floored is > 2 and <= 6, $"{floored} tiles in the epoch");
+        Assert.Throws<ArgumentOutOfRangeException>(() => (single with { MinTilesPerEpoch = -1 }).Validate());
+    }
+
+    [Fact]
     public void WritesTheLogTheBestModelAndTheCheckpoint()
     {
         using var run = new TinyRun();
