@@ -10,10 +10,11 @@
 #include <algorithm>
 #include <cstring>
 
+// The kernels below and the two entry points that run them are compiled for AVX2 and FMA.
+#define RS_AVX2 __attribute__((target("avx2,fma")))
+
 namespace rs::f43 {
 namespace {
-
-#define RS_AVX2 __attribute__((target("avx2,fma")))
 
 typedef float v8 __attribute__((vector_size(32)));
 
@@ -81,8 +82,29 @@ RS_AVX2 inline void transpose8(const __m256 (&rows)[8], v8 (&columns)[8]) {
     }
 }
 
-RS_AVX2 void transform_input_avx2(const float* x, int64_t height, int64_t width, int64_t channels,
-                                  int64_t first_row, int64_t end_row, int64_t tiles_across, float* v) {
+// Row i of a 4x4 output tile for eight channels (four channel vectors, one per column) into the eight channel
+// planes at target (channel plane stride apart), as four-float rows.
+RS_AVX2 inline void store_row(const v8 (&row)[4], float* target, int64_t plane) {
+    __m256 a0 = _mm256_unpacklo_ps((__m256)row[0], (__m256)row[1]);
+    __m256 a1 = _mm256_unpackhi_ps((__m256)row[0], (__m256)row[1]);
+    __m256 a2 = _mm256_unpacklo_ps((__m256)row[2], (__m256)row[3]);
+    __m256 a3 = _mm256_unpackhi_ps((__m256)row[2], (__m256)row[3]);
+    __m256 c04 = _mm256_shuffle_ps(a0, a2, 0x44), c15 = _mm256_shuffle_ps(a0, a2, 0xEE);
+    __m256 c26 = _mm256_shuffle_ps(a1, a3, 0x44), c37 = _mm256_shuffle_ps(a1, a3, 0xEE);
+    _mm_storeu_ps(target, _mm256_castps256_ps128(c04));
+    _mm_storeu_ps(target + plane, _mm256_castps256_ps128(c15));
+    _mm_storeu_ps(target + 2 * plane, _mm256_castps256_ps128(c26));
+    _mm_storeu_ps(target + 3 * plane, _mm256_castps256_ps128(c37));
+    _mm_storeu_ps(target + 4 * plane, _mm256_extractf128_ps(c04, 1));
+    _mm_storeu_ps(target + 5 * plane, _mm256_extractf128_ps(c15, 1));
+    _mm_storeu_ps(target + 6 * plane, _mm256_extractf128_ps(c26, 1));
+    _mm_storeu_ps(target + 7 * plane, _mm256_extractf128_ps(c37, 1));
+}
+
+}  // namespace
+
+RS_AVX2 void transform_input(const float* x, int64_t height, int64_t width, int64_t channels,
+                     int64_t first_row, int64_t end_row, int64_t tiles_across, float* v) {
     const int64_t tiles = (end_row - first_row) * tiles_across;
     const int64_t position_stride = tiles * channels;
     const int64_t plane = height * width;
@@ -118,28 +140,8 @@ RS_AVX2 void transform_input_avx2(const float* x, int64_t height, int64_t width,
     }
 }
 
-// Row i of a 4x4 output tile for eight channels (four channel vectors, one per column) into the eight channel
-// planes at target (channel plane stride apart), as four-float rows.
-RS_AVX2 inline void store_row(const v8 (&row)[4], float* target, int64_t plane) {
-    __m256 a0 = _mm256_unpacklo_ps((__m256)row[0], (__m256)row[1]);
-    __m256 a1 = _mm256_unpackhi_ps((__m256)row[0], (__m256)row[1]);
-    __m256 a2 = _mm256_unpacklo_ps((__m256)row[2], (__m256)row[3]);
-    __m256 a3 = _mm256_unpackhi_ps((__m256)row[2], (__m256)row[3]);
-    __m256 c04 = _mm256_shuffle_ps(a0, a2, 0x44), c15 = _mm256_shuffle_ps(a0, a2, 0xEE);
-    __m256 c26 = _mm256_shuffle_ps(a1, a3, 0x44), c37 = _mm256_shuffle_ps(a1, a3, 0xEE);
-    _mm_storeu_ps(target, _mm256_castps256_ps128(c04));
-    _mm_storeu_ps(target + plane, _mm256_castps256_ps128(c15));
-    _mm_storeu_ps(target + 2 * plane, _mm256_castps256_ps128(c26));
-    _mm_storeu_ps(target + 3 * plane, _mm256_castps256_ps128(c37));
-    _mm_storeu_ps(target + 4 * plane, _mm256_extractf128_ps(c04, 1));
-    _mm_storeu_ps(target + 5 * plane, _mm256_extractf128_ps(c15, 1));
-    _mm_storeu_ps(target + 6 * plane, _mm256_extractf128_ps(c26, 1));
-    _mm_storeu_ps(target + 7 * plane, _mm256_extractf128_ps(c37, 1));
-}
-
-RS_AVX2 void transform_output_avx2(const float* m, int64_t out_channels, int64_t out_height, int64_t out_width,
-                                   int64_t first_row, int64_t end_row, int64_t tiles_across, const float* bias,
-                                   float* y) {
+RS_AVX2 void transform_output(const float* m, int64_t out_channels, int64_t out_height, int64_t out_width,
+                              int64_t first_row, int64_t end_row, int64_t tiles_across, const float* bias, float* y) {
     const int64_t tiles = (end_row - first_row) * tiles_across;
     const int64_t position_stride = tiles * out_channels;
     const int64_t plane = out_height * out_width;
@@ -178,8 +180,6 @@ RS_AVX2 void transform_output_avx2(const float* m, int64_t out_channels, int64_t
     }
 }
 
-}  // namespace
-
 bool supported() { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"); }
 
 void transform_weights(const float* w, int64_t out_channels, int64_t channels, float* u) {
@@ -206,16 +206,6 @@ void transform_weights(const float* w, int64_t out_channels, int64_t channels, f
             }
         }
     }
-}
-
-void transform_input(const float* x, int64_t height, int64_t width, int64_t channels, int64_t first_row,
-                     int64_t end_row, int64_t tiles_across, float* v) {
-    transform_input_avx2(x, height, width, channels, first_row, end_row, tiles_across, v);
-}
-
-void transform_output(const float* m, int64_t out_channels, int64_t out_height, int64_t out_width,
-                      int64_t first_row, int64_t end_row, int64_t tiles_across, const float* bias, float* y) {
-    transform_output_avx2(m, out_channels, out_height, out_width, first_row, end_row, tiles_across, bias, y);
 }
 
 }  // namespace rs::f43

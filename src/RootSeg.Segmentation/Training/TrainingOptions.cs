@@ -143,7 +143,7 @@ public sealed record TrainingOptions
     /// <param name="trainingImages">Images the run trains on.</param>
     public int TilesPerImage(int trainingImages)
     {
-        if (trainingImages < 1 || MaxTilesPerImage * (long)trainingImages >= MinTilesPerEpoch)
+        if (trainingImages < 1)
         {
             return MaxTilesPerImage;
         }
