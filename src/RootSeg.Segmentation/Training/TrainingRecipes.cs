@@ -15,7 +15,8 @@ namespace RootSeg.Segmentation.Training;
 /// instructions. <see cref="Transfer"/> trains the same way a U-Net whose ResNet-18 encoder starts from ImageNet
 /// (transfer learning; Yosinski et al. 2014, arXiv:1411.1792), the encoder at a quarter of the decoder's rate with its
 /// batch-norm statistics learning, 12 tiles per photo and epoch so that epochs (and validation) come every few
-/// minutes, and more per photo where there are fewer than ten, so that an epoch has at least 120. All three use the paper's loss, sampling and augmentation.
+/// minutes, and more per photo where there are fewer than ten, so that an epoch has at least 120. All three use the
+/// paper's loss, sampling and augmentation.
 /// </summary>
 public static class TrainingRecipes
 {
